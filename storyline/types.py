@@ -7,8 +7,13 @@ All are frozen: a stage builds new values rather than changing the ones it was g
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# Words (keeping inner hyphens, apostrophes and digit groups together: "U.S.-led", "3,197",
+# "isn't", "Gen.") and single punctuation marks.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:[-'’.,]\w+)*|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +59,14 @@ class Sentence:
     start: int
     end: int
     text: str
-    tokens: tuple[Token, ...] = ()
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Words and punctuation marks, with offsets into the article text (computed on use)."""
+        offset = self.start
+        return tuple(
+            Token(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(self.text)
+        )
 
     @property
     def word_count(self) -> int:

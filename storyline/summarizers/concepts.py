@@ -1,0 +1,142 @@
+"""Concepts: exact concept-coverage selection by integer linear programming.
+
+After Gillick & Favre (2009): a summary is good when it covers many of the story's important
+concepts (stemmed word bigrams) once each. A concept weighs as much as the number of articles
+that mention it, so what several outlets report outranks what one outlet adds; covering a
+concept twice earns nothing, which is the redundancy control. The selection is solved exactly
+with HiGHS through `scipy.optimize.milp`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from .. import terms
+from ..candidates import SentencePool
+from .base import Budget, fill_budget, register
+
+
+@register("concepts", "exact concept-coverage ILP: bigrams weighted by how many articles say them (default)")
+class Concepts:
+    name: str
+
+    def __init__(self, min_share: float = 0.3, position_weight: float = 0.0,
+                 query_weight: float = 1.0, time_limit: float = 10.0) -> None:
+        self.min_share = min_share
+        self.position_weight = position_weight
+        self.query_weight = query_weight
+        self.time_limit = time_limit
+
+    def parameters(self) -> dict[str, Any]:
+        return {"min_share": self.min_share, "position_weight": self.position_weight,
+                "query_weight": self.query_weight}
+
+    def select(self, pool: SentencePool, budget: Budget) -> list[int]:
+        selectable = pool.selectable()
+        weights, sentence_concepts = self.concept_weights(pool, selectable)
+        if not weights:
+            # Nothing is said twice (one article, or unrelated ones): fall back to lead.
+            return fill_budget(selectable, pool, budget)
+        return self.solve(pool, budget, selectable, weights, sentence_concepts)
+
+    def concept_weights(self, pool: SentencePool, selectable: list[int]
+                        ) -> tuple[dict[tuple[str, str], float], dict[int, set[tuple[str, str]]]]:
+        """Weight of each concept that selectable sentences contain, and each one's concepts."""
+        articles_with: dict[tuple[str, str], set[int]] = defaultdict(set)
+        first_seen: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+        per_sentence: dict[int, set[tuple[str, str]]] = {}
+        selectable_set = set(selectable)
+        for index, candidate in enumerate(pool.candidates):
+            found = _bigrams(candidate.stems)
+            article = candidate.article_index
+            for concept in found:
+                articles_with[concept].add(article)
+                first_seen[concept].setdefault(article, candidate.sentence.position)
+            if index in selectable_set:
+                per_sentence[index] = found
+        n_articles = len(pool.articles)
+        min_df = max(2, round(self.min_share * n_articles)) if n_articles > 1 else 1
+        query_stems = set(terms.content_stems(pool.query)) if pool.query else set()
+        weights: dict[tuple[str, str], float] = {}
+        for concept, arts in articles_with.items():
+            if len(arts) < min_df:
+                continue
+            weight = float(len(arts))
+            if self.position_weight:
+                weight += self.position_weight * sum(
+                    1.0 / (1.0 + pos) for pos in first_seen[concept].values()
+                )
+            if query_stems and (concept[0] in query_stems or concept[1] in query_stems):
+                weight *= 1.0 + self.query_weight
+            weights[concept] = weight
+        sentence_concepts = {
+            i: {c for c in found if c in weights} for i, found in per_sentence.items()
+        }
+        return weights, {i: cs for i, cs in sentence_concepts.items() if cs}
+
+    def solve(self, pool: SentencePool, budget: Budget, selectable: list[int],
+              weights: dict[tuple[str, str], float],
+              sentence_concepts: dict[int, set[tuple[str, str]]]) -> list[int]:
+        sentences = [i for i in selectable if i in sentence_concepts
+                     and (budget.words is None or pool.candidates[i].word_count <= budget.words)]
+        if not sentences:
+            return fill_budget(selectable, pool, budget)
+        sentence_gain, groups = _reduce(sentences, sentence_concepts, weights)
+        m, k = len(sentences), len(groups)
+        # Variables: m sentence indicators, then k concept-group indicators. A concept group
+        # is the concepts found in exactly the same sentences (they stand or fall together);
+        # a concept found in one sentence only adds its weight to that sentence instead.
+        cost = -np.concatenate([sentence_gain, np.array([w for _, w in groups])])
+        # A group counts only when some chosen sentence contains it: g_k - sum(s_j) <= 0.
+        rows, cols, vals = [], [], []
+        for q, (members, _) in enumerate(groups):
+            rows += [q] * (len(members) + 1)
+            cols += list(members) + [m + q]
+            vals += [-1.0] * len(members) + [1.0]
+        coverage = sparse.csr_matrix((vals, (rows, cols)), shape=(k, m + k))
+        constraints = [LinearConstraint(coverage, -np.inf, 0.0)] if k else []
+        if budget.words is not None:
+            lengths = np.array([pool.candidates[i].word_count for i in sentences], dtype=float)
+            constraints.append(LinearConstraint(
+                np.concatenate([lengths, np.zeros(k)])[None, :], -np.inf, budget.words))
+        if budget.sentences is not None:
+            constraints.append(LinearConstraint(
+                np.concatenate([np.ones(m), np.zeros(k)])[None, :], -np.inf, budget.sentences))
+        result = milp(cost, constraints=constraints, integrality=np.ones(m + k),
+                      bounds=Bounds(0, 1), options={"time_limit": self.time_limit})
+        if result.x is None:
+            return fill_budget(selectable, pool, budget)
+        chosen = [sentences[j] for j in range(m) if result.x[j] > 0.5]
+        return sorted(chosen)
+
+
+def _reduce(sentences: list[int], sentence_concepts: dict[int, set[tuple[str, str]]],
+            weights: dict[tuple[str, str], float]
+            ) -> tuple[np.ndarray, list[tuple[tuple[int, ...], float]]]:
+    """Fold concepts into the smallest equivalent problem (same optimum, fewer variables)."""
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j, index in enumerate(sentences):
+        for concept in sentence_concepts[index]:
+            holders[concept].append(j)
+    gain = np.zeros(len(sentences))
+    grouped: dict[tuple[int, ...], float] = defaultdict(float)
+    for concept in sorted(holders):
+        members = tuple(holders[concept])
+        if len(members) == 1:
+            gain[members[0]] += weights[concept]
+        else:
+            grouped[members] += weights[concept]
+    return gain, sorted(grouped.items())
+
+
+def _bigrams(stems: tuple[str, ...]) -> set[tuple[str, str]]:
+    """Adjacent stem pairs, leaving out pairs of two stop words (they carry no topic)."""
+    stop = terms.STOP_STEMS
+    return {
+        (a, b) for a, b in zip(stems, stems[1:]) if not (a in stop and b in stop)
+    }

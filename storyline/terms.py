@@ -1,0 +1,52 @@
+"""Terms: the lowercase, stemmed words that summarizers count, and the English stop words.
+
+Shared by every summarizer and by the citation matcher, so they all agree on what "the same
+word" means. Stemming is Snowball English (PyStemmer, a C extension: fast enough to stem a
+whole story in a few milliseconds).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+_WORD = re.compile(r"([a-z0-9]+)(?:['’][a-z]+)*")
+_stemmer = Stemmer.Stemmer("english")
+
+# Function words: they carry no topic, so a bigram of two of them is never a concept.
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves s t d ll m re ve
+    said says say mr mrs ms dr one two new year years told may might must shall us also like
+    """.split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase word tokens; possessive and contracted endings dropped ("Clywd's" -> "clywd")."""
+    return _WORD.findall(text.lower())
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed lowercase words of `text`, stop words included (callers decide)."""
+    return _stemmer.stemWords(words(text))  # type: ignore[no-any-return]
+
+
+def content_stems(text: str) -> list[str]:
+    """Stemmed words of `text` with stop words and bare numbers left out."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
