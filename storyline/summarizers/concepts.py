@@ -10,6 +10,7 @@ with HiGHS through `scipy.optimize.milp`.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -25,7 +26,7 @@ from .base import Budget, fill_budget, register
 class Concepts:
     name: str
 
-    def __init__(self, min_share: float = 0.3, position_weight: float = 0.0,
+    def __init__(self, min_share: float = 0.3, position_weight: float = 3.0,
                  query_weight: float = 1.0, time_limit: float = 10.0) -> None:
         self.min_share = min_share
         self.position_weight = position_weight
@@ -38,46 +39,49 @@ class Concepts:
 
     def select(self, pool: SentencePool, budget: Budget) -> list[int]:
         selectable = pool.selectable()
-        weights, sentence_concepts = self.concept_weights(pool, selectable)
-        if not weights:
-            # Nothing is said twice (one article, or unrelated ones): fall back to lead.
-            return fill_budget(selectable, pool, budget)
-        return self.solve(pool, budget, selectable, weights, sentence_concepts)
-
-    def concept_weights(self, pool: SentencePool, selectable: list[int]
-                        ) -> tuple[dict[tuple[str, str], float], dict[int, set[tuple[str, str]]]]:
-        """Weight of each concept that selectable sentences contain, and each one's concepts."""
-        articles_with: dict[tuple[str, str], set[int]] = defaultdict(set)
-        first_seen: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
-        per_sentence: dict[int, set[tuple[str, str]]] = {}
-        selectable_set = set(selectable)
-        for index, candidate in enumerate(pool.candidates):
-            found = _bigrams(candidate.stems)
-            article = candidate.article_index
-            for concept in found:
-                articles_with[concept].add(article)
-                first_seen[concept].setdefault(article, candidate.sentence.position)
-            if index in selectable_set:
-                per_sentence[index] = found
+        stats = _concept_stats(pool, selectable)
         n_articles = len(pool.articles)
+        # Concepts must be reported by a share of the articles. When that leaves too little
+        # to fill the budget (big or diverse stories), the bar is lowered one article at a
+        # time, down to "said by two articles".
         min_df = max(2, round(self.min_share * n_articles)) if n_articles > 1 else 1
+        lengths = [pool.candidates[i].word_count for i in selectable]
+        typical_length = sum(lengths) / max(len(lengths), 1)
+        chosen: list[int] = []
+        for threshold in range(min_df, 0 if min_df == 1 else 1, -1):
+            weights, sentence_concepts = self.concept_weights(pool, stats, threshold)
+            if not weights:
+                continue
+            chosen = self.solve(pool, budget, selectable, weights, sentence_concepts)
+            if _is_full(pool, chosen, budget, typical_length):
+                break
+        if not chosen:
+            # Nothing is said twice (unrelated articles): fall back to lead.
+            return fill_budget(selectable, pool, budget)
+        return chosen
+
+    def concept_weights(self, pool: SentencePool, stats: _ConceptStats, min_df: int
+                        ) -> tuple[dict[tuple[str, str], float], dict[int, set[tuple[str, str]]]]:
+        """Weights of the concepts that at least `min_df` articles mention, and each
+        selectable sentence's concepts among them."""
         query_stems = set(terms.content_stems(pool.query)) if pool.query else set()
         weights: dict[tuple[str, str], float] = {}
-        for concept, arts in articles_with.items():
-            if len(arts) < min_df:
+        for concept, first_positions in stats.first_seen.items():
+            if len(first_positions) < min_df:
                 continue
-            weight = float(len(arts))
-            if self.position_weight:
-                weight += self.position_weight * sum(
-                    1.0 / (1.0 + pos) for pos in first_seen[concept].values()
-                )
+            # How many articles say it, plus a bonus for saying it early (news puts the
+            # main facts first).
+            weight = float(len(first_positions))
+            weight += self.position_weight * sum(1.0 / (1.0 + p) for p in first_positions.values())
             if query_stems and (concept[0] in query_stems or concept[1] in query_stems):
                 weight *= 1.0 + self.query_weight
             weights[concept] = weight
-        sentence_concepts = {
-            i: {c for c in found if c in weights} for i, found in per_sentence.items()
-        }
-        return weights, {i: cs for i, cs in sentence_concepts.items() if cs}
+        sentence_concepts = {}
+        for index, found in stats.per_sentence.items():
+            kept = {c for c in found if c in weights}
+            if kept:
+                sentence_concepts[index] = kept
+        return weights, sentence_concepts
 
     def solve(self, pool: SentencePool, budget: Budget, selectable: list[int],
               weights: dict[tuple[str, str], float],
@@ -113,6 +117,36 @@ class Concepts:
             return fill_budget(selectable, pool, budget)
         chosen = [sentences[j] for j in range(m) if result.x[j] > 0.5]
         return sorted(chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class _ConceptStats:
+    first_seen: dict[tuple[str, str], dict[int, int]]  # concept -> article -> first position
+    per_sentence: dict[int, set[tuple[str, str]]]  # selectable sentence -> its concepts
+
+
+def _concept_stats(pool: SentencePool, selectable: list[int]) -> _ConceptStats:
+    first_seen: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    per_sentence: dict[int, set[tuple[str, str]]] = {}
+    selectable_set = set(selectable)
+    for index, candidate in enumerate(pool.candidates):
+        found = _bigrams(candidate.stems)
+        article = candidate.article_index
+        for concept in found:
+            first_seen[concept].setdefault(article, candidate.sentence.position)
+        if index in selectable_set:
+            per_sentence[index] = found
+    return _ConceptStats(first_seen, per_sentence)
+
+
+def _is_full(pool: SentencePool, chosen: list[int], budget: Budget, typical_length: float) -> bool:
+    """Whether a selection leaves less room than one typical sentence would need."""
+    if budget.sentences is not None and len(chosen) >= budget.sentences:
+        return True
+    if budget.words is None:
+        return False
+    used = sum(pool.candidates[i].word_count for i in chosen)
+    return budget.words - used < typical_length
 
 
 def _reduce(sentences: list[int], sentence_concepts: dict[int, set[tuple[str, str]]],
