@@ -31,6 +31,9 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
+# Out of context, "He added that..." names nobody; the reader cannot tell who.
+_DANGLING_START = re.compile(r"^[\"“'‘]?(?:He|She|They|His|Her|Their|Him|Them|These|Those)\b")
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -114,6 +117,8 @@ def rejection(text: str, min_words: int = MIN_WORDS) -> str | None:
         return "all capitals (heading or dateline)"
     if _is_speakerless_quote(text):
         return "quotation without a speaker"
+    if _DANGLING_START.match(text):
+        return "starts with a pronoun whose person is named elsewhere"
     return None
 
 

@@ -67,7 +67,7 @@ def register(name: str, description: str) -> Callable[[S], S]:
     return add
 
 
-def available() -> dict[str, str]:
+def available_methods() -> dict[str, str]:
     """Registered method names and one-line descriptions, in registration order."""
     _load_builtin()
     return {name: description for name, (_, description) in _REGISTRY.items()}

@@ -1,0 +1,178 @@
+"""The `storyline` command: parse options, call the library, print. No ranking code here.
+
+Heavy modules are imported inside the commands so `storyline --help` answers at once.
+Exit status: 0 when a summary was printed, 1 when no input was usable, 2 for a usage
+mistake, 3 with --strict when some input had to be skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .render import FORMATS
+
+if TYPE_CHECKING:
+    from .ingest import Ingested
+    from .types import Story
+
+EXIT_NOTHING_USABLE = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .errors import NoArticlesError, StorylineError
+
+    try:
+        return int(args.run(args))
+    except NoArticlesError as exc:
+        _say(f"error: {exc}")
+        return EXIT_NOTHING_USABLE
+    except StorylineError as exc:
+        _say(f"error: {exc}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storyline",
+        description="Read many news articles about a story and tell it: a short summary in "
+        "which every sentence cites the articles that say it.",
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    summarize = commands.add_parser(
+        "summarize", help="print a cited summary of the articles given",
+        description="Summarize the articles in PATHs (files, folders, or - for stdin): .txt, "
+        ".html, .json/.jsonl articles, RSS/Atom feeds, or a .jsonl of story clusters "
+        "(one summary per cluster).")
+    summarize.add_argument("paths", nargs="+", metavar="PATH")
+    _add_summary_options(summarize)
+    summarize.add_argument("--format", choices=FORMATS, default="text",
+                           help="output format (default text; json prints one object per story)")
+    summarize.add_argument("--strict", action="store_true",
+                           help="exit with status 3 when any input had to be skipped")
+    summarize.set_defaults(run=run_summarize)
+
+    evaluate = commands.add_parser(
+        "evaluate", help="score methods with ROUGE-1.5.5 against reference summaries",
+        description="Summarize every cluster of a benchmark .jsonl (clusters with "
+        "'references') and print macro-averaged ROUGE-1, ROUGE-2 and ROUGE-SU4 (x100) and "
+        "seconds per cluster, one row per method.")
+    evaluate.add_argument("path", metavar="FILE.jsonl")
+    evaluate.add_argument("--words", type=int, required=True, help="summary and reference length")
+    evaluate.add_argument("--method", action="append", dest="methods", metavar="METHOD",
+                          help="method to score; repeat to compare several (default: concepts)")
+    evaluate.add_argument("--metric", choices=("recall", "f1"), default="recall")
+    evaluate.add_argument("--no-query", action="store_true",
+                          help="ignore the clusters' queries (generic summaries)")
+    evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N clusters")
+    evaluate.set_defaults(run=run_evaluate)
+
+    methods = commands.add_parser("methods", help="list the summarization methods")
+    methods.set_defaults(run=run_methods)
+    return parser
+
+
+def _add_summary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--words", type=int, metavar="N",
+                        help="at most N words, counted as ROUGE counts them (default 100)")
+    parser.add_argument("--sentences", type=int, metavar="N", help="at most N sentences")
+    parser.add_argument("--method", default="concepts",
+                        help="summarization method (default concepts; see `storyline methods`)")
+    parser.add_argument("--query", metavar="TEXT",
+                        help="focus the summary on this question (overrides a cluster's query)")
+    parser.add_argument("--truncate", action="store_true",
+                        help="fill the word budget exactly by cutting the last sentence short")
+
+
+def run_summarize(args: argparse.Namespace) -> int:
+    from .errors import NoArticlesError
+    from .ingest import read_inputs
+    from .render import render
+    from .summarize import summarize
+
+    ingested = read_inputs(args.paths, stdin=sys.stdin.buffer if "-" in args.paths else None)
+    _report(ingested)
+    stories = _stories(ingested)
+    if not stories:
+        raise NoArticlesError(", ".join(args.paths), "no usable articles in the input",
+                              "see the messages above for what each file needs")
+    words = args.words if args.words is not None else (None if args.sentences else 100)
+    outputs = []
+    for story in stories:
+        summary = summarize(
+            story.articles, words, sentences=args.sentences, method=args.method,
+            query=args.query if args.query is not None else story.query,
+            truncate=args.truncate, story_id=story.id if len(stories) > 1 or story.query
+            or story.references else None)
+        outputs.append(render(summary, args.format))
+    separator = "\n" if args.format == "json" else "\n\n"
+    sys.stdout.write(separator.join(o.rstrip("\n") for o in outputs) + "\n")
+    if args.strict and ingested.problems:
+        return EXIT_SKIPPED
+    return 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from .errors import NoArticlesError
+    from .evaluate import evaluate
+    from .ingest import read_inputs
+
+    ingested = read_inputs([args.path])
+    _report(ingested)
+    stories = list(ingested.stories)[: args.limit] if args.limit else list(ingested.stories)
+    if not stories:
+        raise NoArticlesError(args.path, "no story clusters found",
+                              "evaluate needs a .jsonl with 'documents' and 'references' per line")
+    result = evaluate(stories, args.words, args.methods or ["concepts"], metric=args.metric,
+                      use_query=not args.no_query)
+    label = "recall" if result.metric == "recall" else "F1"
+    print(f"ROUGE-1.5.5 {label} x100, {result.stories} clusters, {result.words} words"
+          f"{', queries ignored' if args.no_query else ''}")
+    print(f"{'method':<16}{'R-1':>8}{'R-2':>8}{'R-SU4':>8}{'s/cluster':>11}")
+    for r in result.results:
+        print(f"{r.method:<16}{r.rouge_1:>8.2f}{r.rouge_2:>8.2f}{r.rouge_su4:>8.2f}"
+              f"{r.seconds_per_story:>11.3f}")
+    return 0
+
+
+def run_methods(args: argparse.Namespace) -> int:
+    from .summarizers.base import available_methods
+
+    for name, description in available_methods().items():
+        print(f"{name:<10} {description}")
+    return 0
+
+
+def _stories(ingested: Ingested) -> list[Story]:
+    from .types import Story
+
+    stories = list(ingested.stories)
+    if ingested.articles:
+        stories.append(Story(id="story", articles=ingested.articles))
+    return [s for s in stories if s.articles]
+
+
+def _report(ingested: Ingested) -> None:
+    for problem in ingested.problems:
+        _say(f"skipped {problem}")
+    for warning in ingested.warnings:
+        _say(f"warning: {warning}")
+
+
+def _say(message: str) -> None:
+    print(f"storyline: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
