@@ -9,11 +9,10 @@ sentences. Summarizers only rank and select; they never read raw text again.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
-
-import numpy as np
-from scipy import sparse
 
 from . import terms
 from .segment import segment
@@ -136,28 +135,28 @@ def _is_speakerless_quote(text: str) -> bool:
 
 
 def group_duplicates(stem_lists: list[tuple[str, ...]], overlap: float = DUPLICATE_OVERLAP) -> list[int]:
-    """For each sentence, the index of the first sentence whose words overlap it by `overlap`.
+    """For each sentence, the index of the first sentence that says the same thing.
 
-    Overlap is the Jaccard index of the two sentences' word sets; computed for all pairs at
-    once as a sparse product, so a 200-article story stays fast.
+    Two sentences say the same thing when their content-word sets overlap by `overlap`
+    (Jaccard index). Pairs are found with prefix filtering: ordering each set rarest word
+    first, two sets that overlap that much must share a word among their first
+    |set| - ceil(overlap * |set|) + 1 words. Only those pairs are compared, so a 200-article
+    story stays fast and small.
     """
     n = len(stem_lists)
-    if n == 0:
-        return []
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for i, stems in enumerate(stem_lists):
-        for s in set(stems):
-            rows.append(i)
-            cols.append(vocabulary.setdefault(s, len(vocabulary)))
-    matrix = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(len(vocabulary), 1))
-    )
-    sizes = np.asarray(matrix.sum(axis=1)).ravel()
-    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
-    union = sizes[shared.row] + sizes[shared.col] - shared.data
-    keep = (shared.data >= overlap * union) & (union > 0)
-    # Union-find over the duplicate pairs; the representative is the smallest index.
+    word_sets = [frozenset(s for s in stems if s not in terms.STOP_STEMS) for stems in stem_lists]
+    frequency: dict[str, int] = defaultdict(int)
+    for words in word_sets:
+        for word in words:
+            frequency[word] += 1
+    by_prefix_word: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(word_sets):
+        if not words:
+            continue
+        ordered = sorted(words, key=lambda w: (frequency[w], w))
+        prefix = len(words) - math.ceil(overlap * len(words)) + 1
+        for word in ordered[:prefix]:
+            by_prefix_word[word].append(i)
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -166,8 +165,16 @@ def group_duplicates(stem_lists: list[tuple[str, ...]], overlap: float = DUPLICA
             i = parent[i]
         return i
 
-    for a, b in zip(shared.row[keep].tolist(), shared.col[keep].tolist()):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    compared: set[tuple[int, int]] = set()
+    for holders in by_prefix_word.values():
+        for x, a in enumerate(holders):
+            for b in holders[x + 1 :]:
+                if (a, b) in compared:
+                    continue
+                compared.add((a, b))
+                shared = len(word_sets[a] & word_sets[b])
+                if shared >= overlap * (len(word_sets[a]) + len(word_sets[b]) - shared):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
     return [find(i) for i in range(n)]

@@ -43,17 +43,17 @@ class Concepts:
 
     def select(self, pool: SentencePool, budget: Budget) -> list[int]:
         selectable = pool.selectable()
-        stats = _concept_stats(pool, selectable)
-        n_articles = len(pool.articles)
-        # Concepts must be reported by a share of the articles. When that leaves too little
-        # to fill the budget (big or diverse stories), the bar is lowered one article at a
-        # time, down to "said by two articles".
-        min_df = max(2, round(self.min_share * n_articles)) if n_articles > 1 else 1
+        all_weights, stats = self.concept_weights(pool, selectable)
         lengths = [pool.candidates[i].word_count for i in selectable]
         typical_length = sum(lengths) / max(len(lengths), 1)
         chosen: list[int] = []
-        for threshold in range(min_df, 0 if min_df == 1 else 1, -1):
-            weights, sentence_concepts = self.concept_weights(pool, stats, threshold)
+        for threshold in self.thresholds(pool, budget, stats, typical_length):
+            weights = {c: w for c, w in all_weights.items() if stats.article_count[c] >= threshold}
+            sentence_concepts = {}
+            for index, found in stats.per_sentence.items():
+                kept = found.intersection(weights)
+                if kept:
+                    sentence_concepts[index] = kept
             if not weights:
                 continue
             chosen = self.solve(pool, budget, selectable, weights, sentence_concepts)
@@ -64,14 +64,42 @@ class Concepts:
             return fill_budget(selectable, pool, budget)
         return chosen
 
-    def concept_weights(self, pool: SentencePool, stats: _ConceptStats, min_df: int
-                        ) -> tuple[dict[tuple[str, str], float], dict[int, set[tuple[str, str]]]]:
-        """Weights of the concepts that at least `min_df` articles mention, and each
-        selectable sentence's concepts among them."""
+    def thresholds(self, pool: SentencePool, budget: Budget, stats: _ConceptStats,
+                   typical_length: float) -> range:
+        """Article counts a concept must reach, tried in turn from the strictest.
+
+        Concepts must be reported by a share of the articles. When that leaves too little
+        to fill the budget (big or diverse stories), the bar drops one article at a time,
+        down to "said by two articles". Bars at which the sentences holding any concept
+        could not fill the budget even together are skipped without solving.
+        """
+        n_articles = len(pool.articles)
+        if n_articles == 1:
+            return range(1, 0, -1)
+        strictest = max(2, round(self.min_share * n_articles))
+        if budget.words is not None:
+            need = budget.words - typical_length
+            best_count = sorted(
+                ((max((stats.article_count[c] for c in found), default=0),
+                  pool.candidates[i].word_count) for i, found in stats.per_sentence.items()),
+                reverse=True)
+            available = 0
+            for count, words in best_count:
+                available += words
+                if available >= need:
+                    strictest = max(2, min(strictest, count))
+                    break
+        return range(strictest, 1, -1)
+
+    def concept_weights(self, pool: SentencePool, selectable: list[int]
+                        ) -> tuple[dict[tuple[str, str], float], _ConceptStats]:
+        """Weight of every concept at least two articles mention (any, for one article)."""
+        stats = _concept_stats(pool, selectable)
+        least = 1 if len(pool.articles) == 1 else 2
         query_stems = set(terms.content_stems(pool.query)) if pool.query else set()
         weights: dict[tuple[str, str], float] = {}
         for concept, first_positions in stats.first_seen.items():
-            if len(first_positions) < min_df:
+            if len(first_positions) < least:
                 continue
             # How many articles say it, plus a bonus for saying it early (news puts the
             # main facts first).
@@ -80,12 +108,7 @@ class Concepts:
             if query_stems and (concept[0] in query_stems or concept[1] in query_stems):
                 weight *= 1.0 + self.query_weight
             weights[concept] = weight
-        sentence_concepts = {}
-        for index, found in stats.per_sentence.items():
-            kept = {c for c in found if c in weights}
-            if kept:
-                sentence_concepts[index] = kept
-        return weights, sentence_concepts
+        return weights, stats
 
     def solve(self, pool: SentencePool, budget: Budget, selectable: list[int],
               weights: dict[tuple[str, str], float],
@@ -134,6 +157,7 @@ class Concepts:
 class _ConceptStats:
     first_seen: dict[tuple[str, str], dict[int, int]]  # concept -> article -> first position
     per_sentence: dict[int, set[tuple[str, str]]]  # selectable sentence -> its concepts
+    article_count: dict[tuple[str, str], int]  # concept -> number of articles saying it
 
 
 def _concept_stats(pool: SentencePool, selectable: list[int]) -> _ConceptStats:
@@ -147,7 +171,8 @@ def _concept_stats(pool: SentencePool, selectable: list[int]) -> _ConceptStats:
             first_seen[concept].setdefault(article, candidate.sentence.position)
         if index in selectable_set:
             per_sentence[index] = found
-    return _ConceptStats(first_seen, per_sentence)
+    article_count = {c: len(firsts) for c, firsts in first_seen.items()}
+    return _ConceptStats(first_seen, per_sentence, article_count)
 
 
 def _is_full(pool: SentencePool, chosen: list[int], budget: Budget, typical_length: float) -> bool:
