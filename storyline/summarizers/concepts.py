@@ -5,7 +5,7 @@ concepts (stemmed word bigrams) once each. A concept weighs as much as the numbe
 that mention it, plus a bonus for appearing early in them (news puts the main facts first);
 covering a concept twice earns nothing, which is the redundancy control. Concepts must be
 reported by a share of the articles; the bar drops when too little remains to fill the
-budget. The selection is solved exactly with HiGHS (`scipy.optimize.milp`) over the
+budget. The selection is solved exactly with HiGHS (highspy) over the
 `max_candidates` sentences with the most concept weight per word.
 """
 
@@ -17,11 +17,11 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 from .. import terms
 from ..candidates import SentencePool
 from .base import Budget, fill_budget, register
+from .ilp import solve_binary
 
 
 @register("concepts", "exact concept-coverage ILP: bigrams weighted by how many articles say them (default)")
@@ -117,6 +117,7 @@ class Concepts:
                      and (budget.words is None or pool.candidates[i].word_count <= budget.words)]
         if not sentences:
             return fill_budget(selectable, pool, budget)
+        sentences = _undominated(sentences, sentence_concepts, pool)
         if len(sentences) > self.max_candidates:
             # Solve over the sentences with the most concept weight per word: the optimum
             # almost always lies among them, and HiGHS time grows fast with their number.
@@ -136,20 +137,27 @@ class Concepts:
             rows += [q] * (len(members) + 1)
             cols += list(members) + [m + q]
             vals += [-1.0] * len(members) + [1.0]
-        coverage = sparse.csr_matrix((vals, (rows, cols)), shape=(k, m + k))
-        constraints = [LinearConstraint(coverage, -np.inf, 0.0)] if k else []
+        lower = [-np.inf] * k
+        upper = [0.0] * k
         if budget.words is not None:
-            lengths = np.array([pool.candidates[i].word_count for i in sentences], dtype=float)
-            constraints.append(LinearConstraint(
-                np.concatenate([lengths, np.zeros(k)])[None, :], -np.inf, budget.words))
+            q = len(upper)
+            rows += [q] * m
+            cols += list(range(m))
+            vals += [float(pool.candidates[i].word_count) for i in sentences]
+            lower.append(-np.inf)
+            upper.append(float(budget.words))
         if budget.sentences is not None:
-            constraints.append(LinearConstraint(
-                np.concatenate([np.ones(m), np.zeros(k)])[None, :], -np.inf, budget.sentences))
-        result = milp(cost, constraints=constraints, integrality=np.ones(m + k),
-                      bounds=Bounds(0, 1), options={"time_limit": self.time_limit})
-        if result.x is None:
+            q = len(upper)
+            rows += [q] * m
+            cols += list(range(m))
+            vals += [1.0] * m
+            lower.append(-np.inf)
+            upper.append(float(budget.sentences))
+        matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(len(upper), m + k))
+        x = solve_binary(cost, matrix, np.array(lower), np.array(upper), self.time_limit)
+        if x is None:
             return fill_budget(selectable, pool, budget)
-        chosen = [sentences[j] for j in range(m) if result.x[j] > 0.5]
+        chosen = [sentences[j] for j in range(m) if x[j] > 0.5]
         return sorted(chosen)
 
 
@@ -183,6 +191,23 @@ def _is_full(pool: SentencePool, chosen: list[int], budget: Budget, typical_leng
         return False
     used = sum(pool.candidates[i].word_count for i in chosen)
     return budget.words - used < typical_length
+
+
+def _undominated(sentences: list[int], sentence_concepts: dict[int, set[tuple[str, str]]],
+                 pool: SentencePool) -> list[int]:
+    """Drop sentences another sentence beats outright: all their concepts, in as few words.
+
+    Exact: any summary using a dominated sentence does at least as well with its dominator.
+    """
+    length = {i: pool.candidates[i].word_count for i in sentences}
+    # Bigger concept sets first, so a dominator is always met before what it dominates.
+    ordered = sorted(sentences, key=lambda i: (-len(sentence_concepts[i]), length[i], i))
+    kept: list[int] = []
+    for i in ordered:
+        mine = sentence_concepts[i]
+        if not any(length[j] <= length[i] and mine <= sentence_concepts[j] for j in kept):
+            kept.append(i)
+    return sorted(kept)
 
 
 def _reduce(sentences: list[int], sentence_concepts: dict[int, set[tuple[str, str]]],
