@@ -254,7 +254,22 @@ def _read_plain_text(text: str, where: str, stem: str, collector: _Collector) ->
     title, body = _split_title(text)
     usable = _usable_text(body, where, collector)
     if usable is not None:
-        collector.articles.append((where, Article(id=stem, text=usable, title=title)))
+        article = Article(id=stem, text=usable, title=title, date=_date_in_name(stem))
+        collector.articles.append((where, article))
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def _date_in_name(stem: str) -> dt.date | None:
+    """A plain-text file has no metadata; a name like 2026-03-02-courier.txt still dates it."""
+    match = _NAME_DATE.search(stem)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
 
 
 def _split_title(text: str) -> tuple[str | None, str]:

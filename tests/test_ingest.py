@@ -457,3 +457,14 @@ def test_ingest_never_raises_on_any_file(tmp_path, content, suffix):
     result = read_inputs([str(path)])
     for article in result.articles + tuple(a for s in result.stories for a in s.articles):
         assert article.text.strip() and "\r" not in article.text
+
+
+def test_ingest_text_file_dated_by_its_name(tmp_path: Path) -> None:
+    body = ("The council of Fernmoor voted on Monday to close the old ferry landing, and the "
+            "harbour master said the boats would move to the new pier within a month.")
+    (tmp_path / "2026-03-02-fernmoor-gazette.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "2026-13-45-bad.txt").write_text(body, encoding="utf-8")
+    dates = {a.id: a.date for a in read_inputs([str(tmp_path)]).articles}
+    assert dates == {"2026-03-02-fernmoor-gazette": dt.date(2026, 3, 2), "undated": None,
+                     "2026-13-45-bad": None}
