@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench typecheck clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,11 @@ $(VENV)/.bench: $(STAMP)
 
 bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/run.py --all
+	$(BIN)/python benchmarks/speed.py
+
+typecheck: $(STAMP)
+	$(BIN)/pip install --quiet mypy
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) build *.egg-info

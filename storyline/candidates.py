@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import terms
@@ -74,13 +75,13 @@ class SentencePool:
         return [i for i, g in enumerate(self.group) if g == root]
 
 
-def reading_order(articles: tuple[Article, ...] | list[Article]) -> tuple[Article, ...]:
+def reading_order(articles: Sequence[Article]) -> tuple[Article, ...]:
     """Articles by date (undated last), ties kept in the order given."""
     far_future = dt.date.max
     return tuple(sorted(articles, key=lambda a: a.date or far_future))
 
 
-def build_pool(articles: tuple[Article, ...] | list[Article], query: str | None = None,
+def build_pool(articles: Sequence[Article], query: str | None = None,
                min_words: int = MIN_WORDS) -> SentencePool:
     """Segment, stem, filter and group the sentences of a story's articles."""
     ordered = reading_order(articles)
