@@ -4,8 +4,7 @@ After Gillick & Favre (2009): a summary is good when it covers many of the story
 concepts (stemmed word bigrams) once each. A concept weighs as much as the number of articles
 that mention it, plus a bonus for appearing early in them (news puts the main facts first);
 covering a concept twice earns nothing, which is the redundancy control. Concepts must be
-reported by a share of the articles; the bar drops when too little remains to fill the
-budget. The selection is solved exactly with HiGHS (highspy) over the
+reported by three articles; the bar drops when too little remains to fill the budget. The selection is solved exactly with HiGHS (highspy) over the
 `max_candidates` sentences with the most concept weight per word.
 """
 
@@ -28,18 +27,19 @@ from .ilp import solve_binary
 class Concepts:
     name: str
 
-    def __init__(self, min_share: float = 0.3, position_weight: float = 3.0,
+    def __init__(self, min_articles: int = 3, position_weight: float = 3.0,
                  query_weight: float = 1.0, max_candidates: int = 50,
                  time_limit: float = 10.0) -> None:
         self.max_candidates = max_candidates
-        self.min_share = min_share
+        self.min_articles = min_articles
         self.position_weight = position_weight
         self.query_weight = query_weight
         self.time_limit = time_limit
 
     def parameters(self) -> dict[str, Any]:
-        return {"min_share": self.min_share, "position_weight": self.position_weight,
-                "query_weight": self.query_weight, "max_candidates": self.max_candidates}
+        return {"min_articles": self.min_articles, "position_weight": self.position_weight,
+                "query_weight": self.query_weight, "max_candidates": self.max_candidates,
+                "time_limit": self.time_limit}
 
     def select(self, pool: SentencePool, budget: Budget) -> list[int]:
         selectable = pool.selectable()
@@ -60,7 +60,7 @@ class Concepts:
             if _is_full(pool, chosen, budget, typical_length):
                 break
         if not chosen:
-            # Nothing is said twice (unrelated articles): fall back to lead.
+            # No sentence a summary may use holds a concept: fall back to lead.
             return fill_budget(selectable, pool, budget)
         return chosen
 
@@ -68,15 +68,13 @@ class Concepts:
                    typical_length: float) -> range:
         """Article counts a concept must reach, tried in turn from the strictest.
 
-        Concepts must be reported by a share of the articles. When that leaves too little
-        to fill the budget (big or diverse stories), the bar drops one article at a time,
-        down to "said by two articles". Bars at which the sentences holding any concept
-        could not fill the budget even together are skipped without solving.
+        Concepts must be reported by `min_articles` articles (3, as in ICSI's system). When
+        that leaves too little to fill the budget (small or diverse stories), the bar drops
+        one article at a time, down to "said by one article", where position alone ranks.
+        Bars at which the sentences holding any concept could not fill the budget even
+        together are skipped without solving.
         """
-        n_articles = len(pool.articles)
-        if n_articles == 1:
-            return range(1, 0, -1)
-        strictest = max(2, round(self.min_share * n_articles))
+        strictest = min(self.min_articles, len(pool.articles))
         if budget.words is not None:
             need = budget.words - typical_length
             best_count = sorted(
@@ -87,20 +85,17 @@ class Concepts:
             for count, words in best_count:
                 available += words
                 if available >= need:
-                    strictest = max(2, min(strictest, count))
+                    strictest = max(1, min(strictest, count))
                     break
-        return range(strictest, 1, -1)
+        return range(strictest, 0, -1)
 
     def concept_weights(self, pool: SentencePool, selectable: list[int]
                         ) -> tuple[dict[tuple[str, str], float], _ConceptStats]:
-        """Weight of every concept at least two articles mention (any, for one article)."""
+        """Weight of every concept in the story."""
         stats = _concept_stats(pool, selectable)
-        least = 1 if len(pool.articles) == 1 else 2
         query_stems = set(terms.content_stems(pool.query)) if pool.query else set()
         weights: dict[tuple[str, str], float] = {}
         for concept, first_positions in stats.first_seen.items():
-            if len(first_positions) < least:
-                continue
             # How many articles say it, plus a bonus for saying it early (news puts the
             # main facts first).
             weight = float(len(first_positions))
