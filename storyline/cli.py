@@ -113,8 +113,12 @@ def run_summarize(args: argparse.Namespace) -> int:
         summary = summarize(
             story.articles, words, sentences=args.sentences, method=args.method,
             query=args.query if args.query is not None else story.query,
-            truncate=args.truncate, story_id=story.id if len(stories) > 1 or story.query
-            or story.references else None)
+            truncate=args.truncate,
+            story_id=story.id if any(story is s for s in ingested.stories) else None)
+        if not summary.sentences:
+            _say(f"warning: the summary{' of ' + story.id if summary.story_id else ''} is empty: "
+                 f"every usable sentence is longer than --words {words}; raise --words or add "
+                 "--truncate")
         outputs.append(render(summary, args.format))
     separator = "\n" if args.format == "json" else "\n\n"
     sys.stdout.write(separator.join(o.rstrip("\n") for o in outputs) + "\n")
@@ -124,10 +128,12 @@ def run_summarize(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from .errors import NoArticlesError
+    from .errors import NoArticlesError, UsageError
     from .evaluate import evaluate
     from .ingest import read_inputs
 
+    if args.limit is not None and args.limit < 1:
+        raise UsageError(f"--limit must be a positive whole number, got {args.limit}")
     ingested = read_inputs([args.path])
     _report(ingested)
     stories = list(ingested.stories)[: args.limit] if args.limit else list(ingested.stories)
@@ -157,10 +163,10 @@ def run_methods(args: argparse.Namespace) -> int:
 def _stories(ingested: Ingested) -> list[Story]:
     from .types import Story
 
-    stories = list(ingested.stories)
+    stories = [s for s in ingested.stories if s.articles]
     if ingested.articles:
-        stories.append(Story(id="story", articles=ingested.articles))
-    return [s for s in stories if s.articles]
+        stories.append(Story(id="articles", articles=ingested.articles))
+    return stories
 
 
 def _report(ingested: Ingested) -> None:

@@ -69,7 +69,7 @@ def to_text(summary: Summary) -> str:
     number = _source_numbers(summary)
     lines = [_heading(summary), ""]
     for s in summary.sentences:
-        lines.append(s.text + " " + "".join(f"[{number[c.article_id]}]" for c in s.citations))
+        lines.append(_flat(s.text) + " " + "".join(f"[{number[c.article_id]}]" for c in s.citations))
     lines += ["", "Sources"]
     lines += [f"[{number[a.id]}] {_describe(a)}" for a in summary.articles]
     return "\n".join(lines) + "\n"
@@ -81,7 +81,7 @@ def to_markdown(summary: Summary) -> str:
     for s in summary.sentences:
         marks = "".join(f"[\\[{number[c.article_id]}\\]](#source-{number[c.article_id]})"
                         for c in s.citations)
-        lines.append(f"- {_md_escape(s.text)} {marks}")
+        lines.append(f"- {_md_escape(_flat(s.text))} {marks}")
     lines += ["", "### Sources", ""]
     for a in summary.articles:
         n = number[a.id]
@@ -102,7 +102,7 @@ def to_html(summary: Summary) -> str:
             f'title="{esc(c.article_id)}, characters {c.start}–{c.end}">[{number[c.article_id]}]</a>'
             for c in s.citations
         )
-        items.append(f"<li>{esc(s.text)} {marks}</li>")
+        items.append(f"<li>{esc(_flat(s.text))} {marks}</li>")
     sources = []
     for a in summary.articles:
         n = number[a.id]
@@ -119,6 +119,11 @@ def to_html(summary: Summary) -> str:
         f"</head><body><h1>{esc(_heading(summary))}</h1><ul class=\"summary\">{''.join(items)}</ul>"
         f"<h2>Sources</h2><ol class=\"sources\">{''.join(sources)}</ol></body></html>\n"
     )
+
+
+def _flat(text: str) -> str:
+    """A sentence on one line: hard-wrapped sources keep their line breaks in the span."""
+    return " ".join(text.split())
 
 
 def _source_numbers(summary: Summary) -> dict[str, int]:

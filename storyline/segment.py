@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 import blingfire
 import numpy as np
 
+from .terms import STOP_WORDS
 from .types import Article, Sentence
 
 # "WASHINGTON (AP) _ ", "NAIROBI, Kenya (AP) -- ", "LONDON _ ", "PARIS — ", "BEIJING (Xinhua) -- "
@@ -41,6 +42,12 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪‣–—]|\d{1,2}[.)])\s+")
+# Titles that precede a name. Blingfire sometimes cuts "Mr." off as a sentence of its own, or
+# misses the sentence end just before it.
+_TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Maj|Supt|Insp)\."
+_TITLE_ONLY = re.compile(_TITLES)
+_BOUNDARY_BEFORE_TITLE = re.compile(
+    r"(?:(?<=[a-z0-9][.!?])|(?<=[a-z0-9][.!?][\"”’']))\s+(?=" + _TITLES + r"\s+[A-Z])")
 _SENTENCE_END = re.compile(r"""[.!?:;]["'”’)\]]*\s*$""")
 
 # A quote that runs on is merged into one sentence only this far, so a stray quote mark
@@ -80,13 +87,13 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         line = text[ls:le]
         if not line.strip() or _BYLINE.match(line) or _CAPTION.match(line):
             if start is not None:
-                yield start, end
+                yield _strip_span(text, start, end)
                 start = None
             continue
         bullet = _BULLET.match(line)
         if bullet:
             if start is not None:
-                yield start, end
+                yield _strip_span(text, start, end)
             ls += bullet.end()
             start = None
             yield _strip_span(text, ls, le)
@@ -95,7 +102,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             start = ls
         end = le
         next_line = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
-        if _ends_paragraph(line, next_line):
+        if _ends_paragraph(line, next_line, is_first_line=start == ls):
             yield _strip_span(text, start, end)
             start = None
     if start is not None:
@@ -111,13 +118,16 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ends_paragraph(line: str, next_line: str) -> bool:
+def _ends_paragraph(line: str, next_line: str, is_first_line: bool) -> bool:
     if not next_line.strip():
         return True
     if _SENTENCE_END.search(line) or _BULLET.match(next_line):
         return True
-    # A short line with no final punctuation is a heading or title, not a wrapped line.
-    if len(line.split()) <= 8 and next_line.lstrip()[:1].isupper():
+    # A short line standing alone, with no final punctuation and not ending mid-phrase
+    # ("...that the"), is a heading or title, not a wrapped line.
+    words = line.split()
+    if (is_first_line and len(words) <= 8 and next_line.lstrip()[:1].isupper()
+            and words[-1].lower().strip(",;") not in STOP_WORDS and not line.rstrip().endswith(",")):
         return True
     return False
 
@@ -142,9 +152,28 @@ def _skip_dateline(text: str, start: int, end: int) -> int:
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Sentence spans of text[start:end], as offsets into `text`."""
+    """Sentence spans of text[start:end], as offsets into `text`, titles mended."""
+    pending: tuple[int, int] | None = None
     for s_start, s_end in sentence_spans(text[start:end]):
-        yield start + s_start, start + s_end
+        s_start += start
+        s_end += start
+        if pending is not None:  # "Mr." cut off from its name: join it to what follows
+            s_start = pending[0]
+            pending = None
+        if _TITLE_ONLY.fullmatch(text, s_start, s_end):
+            pending = (s_start, s_end)
+            continue
+        yield from _split_before_titles(text, s_start, s_end)
+    if pending is not None:
+        yield pending
+
+
+def _split_before_titles(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Split "...all day. Mr. Lane met..." where blingfire took "day. Mr." for one sentence."""
+    for match in _BOUNDARY_BEFORE_TITLE.finditer(text, start, end):
+        yield start, match.start()
+        start = match.end()
+    yield start, end
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

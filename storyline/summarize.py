@@ -12,7 +12,7 @@ from typing import Any
 from .candidates import SentencePool, build_pool
 from .cite import citations_for
 from .errors import UsageError
-from .summarizers.base import Budget, create
+from .summarizers.base import Budget, Summarizer, create
 from .types import Article, Citation, Summary, SummarySentence
 
 DEFAULT_METHOD = "concepts"
@@ -46,8 +46,9 @@ def summarize(
         SummarySentence(text=pool.candidates[i].sentence.text, citations=citations_for(pool, i))
         for i in chosen
     ]
-    if truncate and words is not None:
-        summary_sentences += _truncated_tail(pool, summarizer.select(pool, Budget(words=words * 2)), chosen, words)
+    room_for_one_more = sentences is None or len(chosen) < sentences
+    if truncate and words is not None and room_for_one_more:
+        summary_sentences += _truncated_tail(pool, summarizer, chosen, words)
     parameters = {**summarizer.parameters(), "words": words, "sentences": sentences,
                   "truncate": truncate}
     return Summary(
@@ -60,18 +61,24 @@ def summarize(
     )
 
 
-def _truncated_tail(pool: SentencePool, ranked: list[int], chosen: list[int],
+def _truncated_tail(pool: SentencePool, summarizer: Summarizer, chosen: list[int],
                     words: int) -> list[SummarySentence]:
-    """The best unchosen sentence cut to the words the budget has left (for --truncate)."""
+    """The sentence the method would add next, cut to the words left (for --truncate).
+
+    "Next" is what the method picks with room for one more sentence of any length; when
+    that adds nothing, the earliest sentence not yet used.
+    """
     left = words - sum(pool.candidates[i].word_count for i in chosen)
     if left <= 0:
         return []
-    for index in ranked:
+    longest = max((c.word_count for c in pool.candidates), default=0)
+    wider = sorted(summarizer.select(pool, Budget(words=words + longest)))
+    for index in [*wider, *pool.selectable()]:
         if index in chosen:
             continue
         sentence = pool.candidates[index].sentence
         end = sentence.start + _prefix_length(sentence.text, left)
-        own, *others = citations_for(pool, index)
+        own = citations_for(pool, index)[0]
         text = sentence.text[: end - sentence.start]
         return [SummarySentence(text=text, citations=(Citation(own.article_id, own.start, end),))]
     return []

@@ -13,7 +13,11 @@ from typing import Any
 
 # Words (keeping inner hyphens, apostrophes and digit groups together: "U.S.-led", "3,197",
 # "isn't", "Gen.") and single punctuation marks.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:[-'’.,]\w+)*|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}(?:-\w+)*"
+    r"|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|Capt|Sgt|Rev|Maj|St|Jr|Sr|Inc|Ltd|Co|Corp)\.(?=\s)"
+    r"|\w+(?:[-'’.,]\w+)*|[^\w\s]"
+)
 
 
 @dataclass(frozen=True, slots=True)

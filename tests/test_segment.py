@@ -71,8 +71,6 @@ def test_segment_tokens_have_offsets_into_the_article():
     assert tokens[-1].end == len(text)
 
 
-@pytest.mark.xfail(reason="bug: types._TOKEN's comment promises 'Gen.' stays one token, but "
-                          "titles split into 'Gen' and '.'", strict=True)
 def test_segment_tokens_keep_title_abbreviations_whole():
     text = "Gen. Ada Park met Ms. Lane in the U.S. capital."
     [sentence] = segment(Article(id="a", text=text))
@@ -113,9 +111,6 @@ def test_segment_does_not_split_at_abbreviations():
     assert sentences_of(text) == [text]
 
 
-@pytest.mark.xfail(reason="bug: blingfire splits a sentence-initial title ('Mr.') off as its own "
-                          "sentence after some sentences and merges it into the previous "
-                          "sentence after others", strict=True)
 @pytest.mark.parametrize("before", ["The wing reopened today.", "Rain fell all day."])
 def test_segment_sentence_starting_with_a_title_is_its_own_sentence(before):
     text = before + " Mr. Lane met the staff there."
@@ -173,16 +168,12 @@ def test_segment_joins_hard_wrapped_lines_into_one_sentence():
     assert found[1].text == "Officials agreed."
 
 
-@pytest.mark.xfail(reason="bug: a wrapped line of 8 words or fewer followed by a capitalised "
-                          "word is taken for a heading, cutting the sentence in two", strict=True)
 def test_segment_joins_a_wrapped_line_that_breaks_before_a_name():
     text = ("The harbor pilots said on Monday that the\n"
             "Greyhaven channel is deep enough for the largest ships.")
     assert len(sentences_of(text)) == 1
 
 
-@pytest.mark.xfail(reason="bug: a paragraph cut short by a caption line is not stripped, so its "
-                          "last sentence keeps trailing spaces", strict=True)
 def test_segment_sentences_carry_no_surrounding_whitespace():
     text = "The bridge reopened on Monday after repairs   \n(AP Photo/Kim Lee)\nMore text here."
     assert sentences_of(text) == ["The bridge reopened on Monday after repairs", "More text here."]

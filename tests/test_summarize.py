@@ -88,8 +88,6 @@ def test_summarize_truncate_fills_the_budget_exactly(flood_story, check_citation
     assert source.text[cited.start:cited.end] == tail.text  # the citation is exactly the prefix
 
 
-@pytest.mark.xfail(reason="bug: truncate finds no sentence to cut when the budget is smaller "
-                          "than every sentence, and prints an empty summary", strict=True)
 @pytest.mark.parametrize("method", METHODS)
 def test_summarize_truncate_fills_a_budget_below_one_sentence(method):
     summary = summarize([ONE_ARTICLE], 5, method=method, truncate=True)
@@ -97,17 +95,12 @@ def test_summarize_truncate_fills_a_budget_below_one_sentence(method):
     assert summary.sentences[0].text == "The Alder river footbridge reopened"
 
 
-@pytest.mark.xfail(reason="bug: truncate adds a sentence beyond the --sentences budget",
-                   strict=True)
 @pytest.mark.parametrize("method", METHODS)
 def test_summarize_truncate_respects_the_sentence_budget(flood_story, method):
     summary = summarize(flood_story, 50, sentences=2, method=method, truncate=True)
     assert len(summary.sentences) <= 2
 
 
-@pytest.mark.xfail(reason="bug: with concepts, truncate draws the cut sentence only from what the "
-                          "ILP picks at twice the budget, which can hold no unchosen sentence",
-                   strict=True)
 def test_summarize_concepts_truncate_fills_the_budget_when_sentences_remain(flood_story):
     # A story with a wire copy: plenty of unchosen eligible sentences remain at 100 words.
     story = (flood_story[0], Article(id="copy", text=flood_story[0].text), flood_story[2])
@@ -252,13 +245,7 @@ def test_summarize_unknown_method_parameter_is_a_usage_error(flood_story):
         summarize(flood_story, 50, method="lead", damping=0.5)
 
 
-@pytest.mark.parametrize("method", [
-    pytest.param(m, marks=pytest.mark.xfail(
-        reason="bug: concepts leaves its time_limit out of parameters(), so the JSON 'every "
-               "parameter the method ran with' omits a setting that can change the result",
-        strict=True)) if m == "concepts" else m
-    for m in METHODS
-])
+@pytest.mark.parametrize("method", METHODS)
 def test_summarize_records_every_method_parameter(flood_story, method):
     import inspect
 
