@@ -102,7 +102,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             start = ls
         end = le
         next_line = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else ""
-        if _ends_paragraph(line, next_line, is_first_line=start == ls):
+        if _ends_paragraph(line, next_line):
             yield _strip_span(text, start, end)
             start = None
     if start is not None:
@@ -118,15 +118,15 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _ends_paragraph(line: str, next_line: str, is_first_line: bool) -> bool:
+def _ends_paragraph(line: str, next_line: str) -> bool:
     if not next_line.strip():
         return True
     if _SENTENCE_END.search(line) or _BULLET.match(next_line):
         return True
-    # A short line standing alone, with no final punctuation and not ending mid-phrase
-    # ("...that the"), is a heading or title, not a wrapped line.
+    # A short line with no final punctuation, not ending mid-phrase ("...that the"), is a
+    # heading or title, not a wrapped line.
     words = line.split()
-    if (is_first_line and len(words) <= 8 and next_line.lstrip()[:1].isupper()
+    if (len(words) <= 8 and next_line.lstrip()[:1].isupper()
             and words[-1].lower().strip(",;") not in STOP_WORDS and not line.rstrip().endswith(",")):
         return True
     return False
