@@ -1,9 +1,9 @@
 """Cite: find every article that says what a summary sentence says.
 
-Runs after selection. A sentence is supported by the sentences of its duplicate group (the
-same or a lightly edited sentence, as in wire copies) and by any sentence elsewhere that
-contains nearly all of its content words (a rewrite that adds a clause). The sentence itself
-is always the first citation, and each article is cited at most once.
+Runs after selection. A sentence is supported by any sentence elsewhere that contains nearly
+all of its content words: the same sentence, a wire copy with a word dropped or added, or a
+rewrite that adds a clause. The sentence itself is always the first citation, and each
+article is cited at most once.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from . import terms
 from .candidates import SentencePool
 from .types import Citation
 
-# A rewrite supports a sentence when it holds this share of the sentence's content words.
-SUPPORT_CONTAINMENT = 0.8
+# A rewrite supports a sentence when it holds this share of the sentence's content words:
+# all of a short sentence's, all but one of a twenty-word one.
+SUPPORT_CONTAINMENT = 0.9
 
 
 def citations_for(pool: SentencePool, index: int,
@@ -32,16 +33,15 @@ def citations_for(pool: SentencePool, index: int,
 
 
 def _supporting(pool: SentencePool, index: int, wanted: set[str], containment: float) -> list[int]:
-    group = pool.group[index]
-    found = []
-    for other, candidate in enumerate(pool.candidates):
-        if other == index:
-            continue
-        if pool.group[other] == group:
-            found.append(other)
-        elif wanted and len(wanted.intersection(candidate.stems)) >= containment * len(wanted):
-            found.append(other)
-    return found
+    # Duplicate groups are not enough here: "she would recommend the offer" and "she would
+    # reject the offer" overlap enough to count as one for redundancy, not as support.
+    if not wanted:
+        return [i for i, c in enumerate(pool.candidates)
+                if i != index and c.sentence.text == pool.candidates[index].sentence.text]
+    return [
+        other for other, candidate in enumerate(pool.candidates)
+        if other != index and len(wanted.intersection(candidate.stems)) >= containment * len(wanted)
+    ]
 
 
 def _citation(pool: SentencePool, index: int) -> Citation:

@@ -69,3 +69,12 @@ def test_cite_spans_resolve_to_the_supporting_sentences(flood_story):
         for citation in citations_for(pool, index):
             span = quoted(pool, citation)
             assert span in [c.sentence.text for c in pool.candidates]
+
+
+def test_cite_a_sentence_that_changes_the_key_word_does_not_support_it():
+    pool = build_pool([
+        Article("a", "Union leader Ines Moor said on Friday she would recommend the offer to members."),
+        Article("b", "Union leader Ines Moor said on Friday she would reject the offer to members."),
+    ])
+    index = index_of(pool, "a", "Union leader")
+    assert [c.article_id for c in citations_for(pool, index)] == ["a"]
