@@ -8,7 +8,8 @@ message when they are absent. Every method runs on the same clusters in one run 
 with Storyline's ROUGE-1.5.5 reimplementation under the protocol of ../shared/data/README.md.
 Prints a Markdown table per set (pasted into BENCHMARKS.md) and writes the per-cluster scores
 to benchmarks/results/<set>.json. Timing is the summarizer alone (from article texts to
-summary sentences, segmentation included), one process, BLAS pinned to one thread.
+summary sentences, segmentation included) after one untimed warm-up run of each method
+(imports, caches), one process, BLAS pinned to one thread.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def run_set(name: str, methods: list[str], include_sumy: bool) -> list[Evaluatio
     stories = load(name)
     extra = baselines(include_sumy)
     print(f"# {name}: {len(stories)} clusters, {words} words, {metric}", file=sys.stderr)
+    # Time after start-up: one untimed run of every method loads its modules and caches.
+    for function in [*(storyline_method(m) for m in methods), *extra.values()]:
+        function(stories[0], words)
     runs = [evaluate(stories, words, methods, metric=metric, use_query=False, extra=extra)]
     if with_query:
         queried = {f"{m} +query": storyline_method(m, use_query=True) for m in methods}

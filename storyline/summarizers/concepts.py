@@ -43,12 +43,12 @@ class Concepts:
 
     def select(self, pool: SentencePool, budget: Budget) -> list[int]:
         selectable = pool.selectable()
-        all_weights, stats = self.concept_weights(pool, selectable)
+        stats = _concept_stats(pool, selectable)
         lengths = [pool.candidates[i].word_count for i in selectable]
         typical_length = sum(lengths) / max(len(lengths), 1)
         chosen: list[int] = []
         for threshold in self.thresholds(pool, budget, stats, typical_length):
-            weights = {c: w for c, w in all_weights.items() if stats.article_count[c] >= threshold}
+            weights = self.concept_weights(pool, stats, threshold)
             sentence_concepts = {}
             for index, found in stats.per_sentence.items():
                 kept = found.intersection(weights)
@@ -89,13 +89,14 @@ class Concepts:
                     break
         return range(strictest, 0, -1)
 
-    def concept_weights(self, pool: SentencePool, selectable: list[int]
-                        ) -> tuple[dict[tuple[str, str], float], _ConceptStats]:
-        """Weight of every concept in the story."""
-        stats = _concept_stats(pool, selectable)
+    def concept_weights(self, pool: SentencePool, stats: _ConceptStats,
+                        min_articles: int) -> dict[tuple[str, str], float]:
+        """Weight of every concept that at least `min_articles` articles mention."""
         query_stems = set(terms.content_stems(pool.query)) if pool.query else set()
         weights: dict[tuple[str, str], float] = {}
         for concept, first_positions in stats.first_seen.items():
+            if len(first_positions) < min_articles:
+                continue
             # How many articles say it, plus a bonus for saying it early (news puts the
             # main facts first).
             weight = float(len(first_positions))
@@ -103,7 +104,7 @@ class Concepts:
             if query_stems and (concept[0] in query_stems or concept[1] in query_stems):
                 weight *= 1.0 + self.query_weight
             weights[concept] = weight
-        return weights, stats
+        return weights
 
     def solve(self, pool: SentencePool, budget: Budget, selectable: list[int],
               weights: dict[tuple[str, str], float],
