@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from collections.abc import Iterable, Iterator
 
 import blingfire
@@ -185,16 +186,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     data = text.encode("utf-8")
     if not data:
         return []
-    capacity = 2 * len(data) + 16
-    out = ctypes.create_string_buffer(capacity)
-    starts = (ctypes.c_int32 * capacity)()
-    ends = (ctypes.c_int32 * capacity)()
+    out, starts, ends = _buffers(2 * len(data) + 16)
+    capacity = len(out)
     length = blingfire.blingfire.TextToSentencesWithOffsets(
         ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
         ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(capacity))
     if length < 0 or length > capacity:
         return [(0, len(text))]
-    count = out.value.count(b"\n") + 1
+    count = out.raw[:length].rstrip(b"\0").count(b"\n") + 1
     byte_starts = starts[:count]
     byte_ends = [e + 1 for e in ends[:count]]  # blingfire's ends are inclusive
     if len(data) != len(text):  # not ASCII: map byte offsets to character offsets
@@ -203,6 +202,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         byte_starts = char_at[byte_starts].tolist()
         byte_ends = char_at[byte_ends].tolist()
     return list(zip(byte_starts, byte_ends))
+
+
+_local = threading.local()
+
+
+def _buffers(size: int) -> tuple[ctypes.Array[ctypes.c_char], ctypes.Array[ctypes.c_int32],
+                                 ctypes.Array[ctypes.c_int32]]:
+    """Output buffers for blingfire, kept per thread and grown on demand: allocating them
+    for every paragraph cost as much as splitting it."""
+    buffers = getattr(_local, "buffers", None)
+    if buffers is None or len(buffers[0]) < size:
+        size = max(size, 4096)
+        buffers = (ctypes.create_string_buffer(size), (ctypes.c_int32 * size)(),
+                   (ctypes.c_int32 * size)())
+        _local.buffers = buffers
+    return buffers  # type: ignore[no-any-return]
 
 
 def _quote_runs(pieces: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
