@@ -5,6 +5,7 @@
 1. Seconds per DUC 2003 cluster (10 articles, ~6k words) for `summarize(articles, 100)`,
    after one warm-up pass, split into building the sentence pool (segment, stem, group)
    and selecting; each cluster timed 3 times, the median kept. BLAS pinned to one thread.
+   sumy's LexRank and the plain ICSI ILP are timed the same way on the same clusters.
 2. Peak memory (max RSS of a fresh process, imports included) and time to summarize a
    200-article story: the first 200 DUC 2006 documents, 8 topics' worth (a worst case for
    the selection: many articles and many unrelated concepts).
@@ -75,6 +76,37 @@ def per_cluster() -> None:
           f"{statistics.median(totals):.4f} s, max {max(totals):.4f} s per cluster")
     print(f"  of which pool (segment, stem, group) mean {statistics.mean(pools):.4f} s, "
           f"selection (ILP) mean {statistics.mean(selects):.4f} s")
+    baselines(stories, statistics.mean(totals))
+
+
+def baselines(stories: list, storyline_mean: float) -> None:  # type: ignore[type-arg]
+    """The same clusters, timed the same way, through sumy LexRank and the plain ILP."""
+    try:
+        from baselines import sumy_summary
+        from plain_ilp import plain_ilp_summary
+    except ImportError as exc:
+        print(f"  baselines skipped ({exc}); install with: pip install -e '.[bench]'")
+        return
+    from storyline.candidates import reading_order
+
+    runners = {
+        "sumy LexRank": lambda texts: sumy_summary(texts, 100, "sumy-lexrank"),
+        "plain ILP (ICSI)": lambda texts: plain_ilp_summary(texts, 100),
+    }
+    for name, run in runners.items():
+        times = []
+        run([a.text for a in reading_order(stories[0].articles)])  # warm-up
+        for story in stories:
+            texts = [a.text for a in reading_order(story.articles)]
+            runs = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                run(texts)
+                runs.append(time.perf_counter() - t0)
+            times.append(sorted(runs)[1])
+        mean = statistics.mean(times)
+        print(f"  {name}: mean {mean:.4f} s per cluster, {mean / storyline_mean:.1f}x the "
+              "default method's time")
 
 
 def memory() -> None:
@@ -99,8 +131,10 @@ def main() -> int:
         print(f"benchmark data not found at {data_folder()}; set STORYLINE_DATA. Skipping.")
         return 0
     print(f"Machine: {machine()}")
-    per_cluster()
+    # First, while this process is small: Linux carries a parent's peak RSS into a forked
+    # child's ru_maxrss, so measuring after the baselines are loaded would overstate it.
     memory()
+    per_cluster()
     startup()
     return 0
 
