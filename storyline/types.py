@@ -113,3 +113,110 @@ class Summary:
     @property
     def word_count(self) -> int:
         return sum(len(s.text.split()) for s in self.sentences)
+
+
+# --- Story analysis: who said what, who is who, when, and where sources agree ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place, under one name however the articles write it."""
+
+    name: str  # the fullest form the articles use ("Donald Trump", "Islamic State")
+    kind: str  # "person" | "organization" | "place"
+    aliases: tuple[str, ...]  # every other form seen ("Trump", "Mr Trump", "Isil", "Daesh")
+    mentions: int  # times named, all forms, all articles
+    sources: int  # articles naming it
+    roles: tuple[str, ...] = ()  # what the text calls it ("White House press secretary")
+    citations: tuple[Citation, ...] = ()  # first mention in each article naming it
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation and who said it.
+
+    `citation` spans the quoted words (inside the quote marks) in the first article that
+    carries it; `also_in` holds the same quote in other articles. `speaker` is an Entity name,
+    or None when the text does not say who spoke (never guessed).
+    """
+
+    text: str
+    citation: Citation
+    speaker: str | None
+    speaker_role: str | None = None
+    is_partial: bool = False  # a few quoted words inside reported speech
+    also_in: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved against its article's publication date."""
+
+    expression: str  # as written: "on Tuesday", "mid-February"
+    date: dt.date  # first day of the period for month and year precision
+    precision: str  # "day" | "week" | "month" | "year"
+    citation: Citation  # span of the expression
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated sentence, merged across the articles that report it."""
+
+    date: dt.date
+    precision: str
+    text: str
+    citations: tuple[Citation, ...]
+    expressions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement and how many independent sources report it (wire copies count once)."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    independent_sources: int
+
+    @property
+    def is_single_source(self) -> bool:
+        return self.independent_sources < 2
+
+
+@dataclass(frozen=True, slots=True)
+class NumberClaim:
+    """One source's value for a quantity ("1,200 members")."""
+
+    value: float
+    text: str  # as written: "1,200 of its members"
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class NumericConflict:
+    """The same quantity given different values by different sources."""
+
+    subject: str  # what is counted: "workers", "troops"
+    values: tuple[NumberClaim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OpposingQuotes:
+    """Quotes by different speakers on one subject that pull in opposite directions."""
+
+    subject: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """Everything `storyline analyze` reports about one story."""
+
+    articles: tuple[Article, ...]
+    quotes: tuple[Quote, ...]
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
+    dates: tuple[DateMention, ...]
+    claims: tuple[Claim, ...]
+    numeric_conflicts: tuple[NumericConflict, ...]
+    opposing_quotes: tuple[OpposingQuotes, ...]
+    story_id: str | None = None

