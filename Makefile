@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements/model.txt | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	HF_HUB_OFFLINE=1 $(BIN)/storyline summarize examples/harbor-strike
+	HF_HUB_OFFLINE=1 $(BIN)/storyline summarize examples/harbor-strike --analysis
 
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q

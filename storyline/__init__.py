@@ -5,17 +5,47 @@
     >>> for sentence in summary.sentences: print(sentence.text, sentence.citations)
 """
 
+from .analyze import analyze
 from .errors import InputError, NoArticlesError, StorylineError, UsageError
 from .ingest import Ingested, read_inputs
 from .render import render
 from .summarize import summarize
 from .summarizers.base import Budget, Summarizer, available_methods
-from .types import Article, Citation, Sentence, Story, Summary, SummarySentence, Token
+from .render_analysis import render_analysis
+from .types import (
+    Article,
+    Citation,
+    Claim,
+    DateMention,
+    Entity,
+    Event,
+    NumberClaim,
+    NumericConflict,
+    OpposingQuotes,
+    Quote,
+    Sentence,
+    Story,
+    StoryAnalysis,
+    Summary,
+    SummarySentence,
+    Token,
+)
 
 __all__ = [
     "Article",
     "Budget",
     "Citation",
+    "Claim",
+    "DateMention",
+    "Entity",
+    "Event",
+    "NumberClaim",
+    "NumericConflict",
+    "OpposingQuotes",
+    "Quote",
+    "StoryAnalysis",
+    "analyze",
+    "render_analysis",
     "Ingested",
     "InputError",
     "NoArticlesError",

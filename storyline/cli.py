@@ -61,7 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
                            help="output format (default text; json prints one object per story)")
     summarize.add_argument("--strict", action="store_true",
                            help="exit with status 3 when any input had to be skipped")
+    summarize.add_argument("--analysis", action="store_true",
+                           help="add the story analysis: quotes, entities, timeline, agreement")
     summarize.set_defaults(run=run_summarize)
+
+    analyze = commands.add_parser(
+        "analyze", help="print who said what, who is who, when, and where sources differ",
+        description="Analyze the articles in PATHs (same inputs as summarize): quotes by "
+        "speaker, people/organisations/places with their aliases, a dated timeline, and how "
+        "many independent sources back each key claim, with numeric disagreements and "
+        "opposing quotes.")
+    analyze.add_argument("paths", nargs="+", metavar="PATH")
+    analyze.add_argument("--format", choices=FORMATS, default="text",
+                         help="output format (default text; json prints one object per story)")
+    analyze.add_argument("--strict", action="store_true",
+                         help="exit with status 3 when any input had to be skipped")
+    analyze.set_defaults(run=run_analyze)
 
     evaluate = commands.add_parser(
         "evaluate", help="score methods with ROUGE-1.5.5 against reference summaries",
@@ -119,7 +134,37 @@ def run_summarize(args: argparse.Namespace) -> int:
             _say(f"warning: the summary{' of ' + story.id if summary.story_id else ''} is empty: "
                  f"every usable sentence is longer than --words {words}; raise --words or add "
                  "--truncate")
-        outputs.append(render(summary, args.format))
+        analysis = None
+        if args.analysis:
+            from .analyze import analyze
+
+            analysis = analyze(story.articles, story_id=summary.story_id, summary=summary,
+                               query=summary.query)
+        outputs.append(render(summary, args.format, analysis))
+    separator = "\n" if args.format == "json" else "\n\n"
+    sys.stdout.write(separator.join(o.rstrip("\n") for o in outputs) + "\n")
+    if args.strict and ingested.problems:
+        return EXIT_SKIPPED
+    return 0
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from .analyze import analyze
+    from .errors import NoArticlesError
+    from .ingest import read_inputs
+    from .render_analysis import render_analysis
+
+    ingested = read_inputs(args.paths, stdin=sys.stdin.buffer if "-" in args.paths else None)
+    _report(ingested)
+    stories = _stories(ingested)
+    if not stories:
+        raise NoArticlesError(", ".join(args.paths), "no usable articles in the input",
+                              "see the messages above for what each file needs")
+    outputs = []
+    for story in stories:
+        story_id = story.id if any(story is s for s in ingested.stories) else None
+        analysis = analyze(story.articles, story_id=story_id, query=story.query)
+        outputs.append(render_analysis(analysis, args.format))
     separator = "\n" if args.format == "json" else "\n\n"
     sys.stdout.write(separator.join(o.rstrip("\n") for o in outputs) + "\n")
     if args.strict and ingested.problems:

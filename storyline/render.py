@@ -12,23 +12,32 @@ import json
 from typing import Any
 
 from .errors import UsageError
-from .types import Article, Summary
+from .types import Article, StoryAnalysis, Summary
 
 FORMATS = ("text", "markdown", "json", "html")
 SCHEMA_ID = "https://storyline.invalid/schema/summary/1"
 
 
-def render(summary: Summary, fmt: str = "text") -> str:
-    """The summary in one of FORMATS."""
+def render(summary: Summary, fmt: str = "text", analysis: StoryAnalysis | None = None) -> str:
+    """The summary in one of FORMATS, followed by its story's analysis when given."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if analysis is not None:
+        from .render_analysis import analysis_to_dict, render_analysis
+
+        if fmt == "json":
+            return json.dumps({**to_dict(summary), "analysis": analysis_to_dict(analysis)},
+                              ensure_ascii=False)
+        if fmt == "html":
+            return to_html(summary, render_analysis(analysis, "html", with_sources=False))
+        return render(summary, fmt) + "\n" + render_analysis(analysis, fmt, with_sources=False)
     if fmt == "text":
         return to_text(summary)
     if fmt == "markdown":
         return to_markdown(summary)
     if fmt == "json":
         return json.dumps(to_dict(summary), ensure_ascii=False)
-    if fmt == "html":
-        return to_html(summary)
-    raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    return to_html(summary)
 
 
 def to_dict(summary: Summary) -> dict[str, Any]:
@@ -69,30 +78,31 @@ def to_text(summary: Summary) -> str:
     number = _source_numbers(summary)
     lines = [_heading(summary), ""]
     for s in summary.sentences:
-        lines.append(_flat(s.text) + " " + "".join(f"[{number[c.article_id]}]" for c in s.citations))
+        lines.append(flat(s.text) + " " + "".join(f"[{number[c.article_id]}]" for c in s.citations))
     lines += ["", "Sources"]
-    lines += [f"[{number[a.id]}] {_describe(a)}" for a in summary.articles]
+    lines += [f"[{number[a.id]}] {describe_article(a)}" for a in summary.articles]
     return "\n".join(lines) + "\n"
 
 
 def to_markdown(summary: Summary) -> str:
     number = _source_numbers(summary)
-    lines = [f"## {_md_escape(_heading(summary))}", ""]
+    lines = [f"## {md_escape(_heading(summary))}", ""]
     for s in summary.sentences:
         marks = "".join(f"[\\[{number[c.article_id]}\\]](#source-{number[c.article_id]})"
                         for c in s.citations)
-        lines.append(f"- {_md_escape(_flat(s.text))} {marks}")
+        lines.append(f"- {md_escape(flat(s.text))} {marks}")
     lines += ["", "### Sources", ""]
     for a in summary.articles:
         n = number[a.id]
-        described = _md_escape(_describe(a))
+        described = md_escape(describe_article(a))
         if a.url:
             described += f" <{a.url}>"
         lines.append(f"{n}. <a id=\"source-{n}\"></a>{described}")
     return "\n".join(lines) + "\n"
 
 
-def to_html(summary: Summary) -> str:
+def to_html(summary: Summary, extra: str = "") -> str:
+    """A standalone page; `extra` (HTML) goes between the summary and the sources."""
     number = _source_numbers(summary)
     esc = html.escape
     items = []
@@ -102,11 +112,11 @@ def to_html(summary: Summary) -> str:
             f'title="{esc(c.article_id)}, characters {c.start}–{c.end}">[{number[c.article_id]}]</a>'
             for c in s.citations
         )
-        items.append(f"<li>{esc(_flat(s.text))} {marks}</li>")
+        items.append(f"<li>{esc(flat(s.text))} {marks}</li>")
     sources = []
     for a in summary.articles:
         n = number[a.id]
-        text = esc(_describe(a))
+        text = esc(describe_article(a))
         if a.url:
             text = f'<a href="{esc(a.url)}">{text}</a>'
         sources.append(f'<li id="source-{n}" value="{n}">{text}</li>')
@@ -117,11 +127,11 @@ def to_html(summary: Summary) -> str:
         "color:#222}h1{font-size:1.3rem}li{margin:.5rem 0}.cite{font:12px sans-serif;"
         "text-decoration:none;margin-left:2px}.sources{font-size:14px;color:#555}</style>"
         f"</head><body><h1>{esc(_heading(summary))}</h1><ul class=\"summary\">{''.join(items)}</ul>"
-        f"<h2>Sources</h2><ol class=\"sources\">{''.join(sources)}</ol></body></html>\n"
+        f"{extra}<h2>Sources</h2><ol class=\"sources\">{''.join(sources)}</ol></body></html>\n"
     )
 
 
-def _flat(text: str) -> str:
+def flat(text: str) -> str:
     """A sentence on one line: hard-wrapped sources keep their line breaks in the span."""
     return " ".join(text.split())
 
@@ -137,7 +147,7 @@ def _heading(summary: Summary) -> str:
             f"{summary.word_count} words, method {summary.method})")
 
 
-def _describe(article: Article) -> str:
+def describe_article(article: Article) -> str:
     parts = [article.source or "unknown outlet"]
     if article.date:
         parts.append(article.date.isoformat())
@@ -146,7 +156,7 @@ def _describe(article: Article) -> str:
     return ", ".join(parts) + f" ({article.id})"
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     for char in "\\`*_[]<>#|":
         text = text.replace(char, "\\" + char)
     return text
