@@ -1,0 +1,709 @@
+"""Timeline: date expressions resolved to calendar dates, and the dated sentences as events.
+
+Part of the analysis stage (parse -> entities -> quotes -> timeline -> agreement). Every
+expression is resolved against its article's publication date: "on Tuesday", "last week",
+"10 days ago", "April 15", "mid-February", "in 2017". An expression that needs a reference
+date the article does not give, or that names no point in time ("four months", "recently",
+"the next day", "the 1990s"), is left out rather than guessed.
+
+Rules (base = publication date; when the article has none, a full date in its first lines,
+else the latest full date it writes):
+- weekday ("on Tuesday", "Friday night", "Monday's"): the latest such day on or before base,
+  base itself included; the first on or after base when the clause is in the future tense
+  ("will", "would", "is scheduled to") or says next/coming; strictly before with "last".
+- month and day without a year ("April 15"): the latest on or before base; the first on or
+  after when the clause is future. Month alone ("in March", "mid-February", "early March"):
+  the same at month precision; "last March" is strictly before base's month.
+- "today", "yesterday", "tomorrow", "last night", "this morning": day precision.
+- "last/this/next week", "earlier this week", "the weekend": week precision, the Monday.
+- "last/this/next month|year", "earlier this year": month or year precision, its first day.
+- "N days|weeks|months|years ago": day, week, month or year precision; hedged counts
+  ("about two weeks ago", "a few days ago") are left out.
+- explicit dates ("April 15, 2018", "15 April 2018", "2018-04-15", "May 2004", "in 2017"):
+  as written. A bare four-digit year counts when spaCy tags it DATE or a preposition
+  introduces it ("since 1999").
+- spaCy DATE entities none of the rules read go to dateparser when they hold a day number
+  and a month ("the 9th of July"); durations and anaphora never do.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from . import terms
+from .candidates import SentencePool, build_pool
+from .cite import citations_for
+from .types import Article, Citation, DateMention, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PRECISIONS = ("day", "week", "month", "year")
+_RANK = {p: i for i, p in enumerate(PRECISIONS)}  # lower is more precise
+
+# Dated sentences from different articles that share a date and this share of their content
+# words (Jaccard) report the same event even when they are not near-copies.
+EVENT_OVERLAP = 0.4
+
+# Explicit years this far past the publication date are read as something else (a count).
+_MAX_YEARS_AHEAD = 50
+_MIN_YEAR = 1600
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [(), ("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("April", "Apr"),
+         ("May",), ("June", "Jun"), ("July", "Jul"), ("August", "Aug"),
+         ("September", "Sept", "Sep"), ("October", "Oct"), ("November", "Nov"),
+         ("December", "Dec")]
+    )
+    for name in names
+}
+_WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}  # Monday = 0
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_AFTER_MONTH = r"(?:(?<=\.)\s*|\s+)"  # "Oct. 25", and "Oct.25" as some wires write it
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
+_COUNT = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_POSSESSIVE = r"(?:['’]s)?"
+_MONTH_PART = r"(?i:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)"
+
+# Alternatives are tried in order at each position, so the longer forms come first.
+_EXPRESSION = re.compile(
+    "|".join([
+        # "Wednesday, Oct. 9, 2002", "April 15", "July 9th 2005"
+        rf"(?P<md>(?:(?P<md_wd>{_WEEKDAY}),?\s+)?(?P<md_m>{_MONTH}){_AFTER_MONTH}(?P<md_d>{_DAY})"
+        rf"(?:(?:,\s*|\s+)(?P<md_y>{_YEAR}))?)",
+        # "15 April 2018", "the 9th of July"
+        rf"(?P<dm>(?:(?P<dm_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY})(?:\s+of)?\s+"
+        rf"(?P<dm_m>{_MONTH})(?![a-z])(?:,?\s+(?P<dm_y>{_YEAR}))?)",
+        # "2018-04-15"
+        r"(?P<iso>(?<![\d-])(?P<iso_y>(?:1[6-9]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])"
+        r"-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
+        # "mid-February 2018", "May 2004", "September of last year"
+        rf"(?P<my>(?:(?P<my_part>{_MONTH_PART})[\s-]+)?(?P<my_m>{_MONTH})(?:\s+of)?,?\s+"
+        rf"(?:(?P<my_y>{_YEAR})|(?P<my_rel>(?i:last|this|next))\s+year))",
+        # "mid-February", "early March", "the end of November"
+        rf"(?P<mp>(?P<mp_part>{_MONTH_PART})[\s-]+(?P<mp_m>{_MONTH})(?![a-z]))",
+        # "last November", "this coming May"
+        rf"(?P<mr>(?P<mr_rel>(?i:last|this\s+past|this\s+coming|this|next|coming))\s+"
+        rf"(?P<mr_m>{_MONTH})(?![a-z]))",
+        # "early 2005", "the end of 1999"
+        rf"(?P<yp>(?P<yp_part>{_MONTH_PART})[\s-]+(?P<yp_y>{_YEAR}))",
+        # "last Friday", "Friday night", "early Wednesday", "Monday's"
+        rf"(?P<wd>(?:(?P<wd_rel>(?i:last|this\s+past|this\s+coming|this|next|coming|early"
+        rf"|late))\s+)?(?P<wd_d>{_WEEKDAY}){_POSSESSIVE}{_PART_OF_DAY}(?![a-z]))",
+        # "the day before yesterday", "yesterday", "last night", "this morning"
+        r"(?P<dy>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+        r"|(?:earlier\s+|later\s+)?(?<!USA\s)today|tonight|yesterday|tomorrow|last\s+night"
+        r"|this\s+(?:morning|afternoon|evening))" + _POSSESSIVE + r"(?![a-z]))",
+        # "last week", "earlier this month", "late last year", "next week's"
+        r"(?P<rl>(?:(?P<rl_part>(?i:earlier|later|early|late))\s+)?"
+        r"(?P<rl_rel>(?i:last|this|next))\s+(?P<rl_unit>(?i:week(?:end)?|month|year))"
+        + _POSSESSIVE + r"(?![a-z]))",
+        # "the weekend", "over the weekend"
+        r"(?P<we>(?i:the)\s+weekend(?![a-z]))",
+        # "10 days ago", "a year ago"
+        rf"(?P<ago>(?P<ago_n>(?i:{_COUNT}))[\s-]+(?P<ago_u>(?i:day|week|month|year))s?\s+ago"
+        r"(?![a-z]))",
+        # "April" (kept when a preposition or spaCy says it is a date)
+        rf"(?P<mo>(?P<mo_m>{_MONTH})(?![a-z]))",
+        # "2017", "2017's" (kept when a preposition or spaCy says it is a date)
+        rf"(?P<yr>(?<![\d$£€.,'’-])(?P<yr_y>{_YEAR})(?!s\b|-\d|/\d|,\d|\.\d)"
+        + _POSSESSIVE + ")",
+    ])
+)
+_WORD_START = re.compile(r"(?<![\w'’])")
+# Words that make a bare month or year a date: "in March", "since 1999", "fiscal 2005".
+_MONTH_INTRODUCED = re.compile(
+    r"(?i:\b(?:on|in|since|until|till|by|from|during|through|throughout|before|after|of"
+    r"|around|as\s+of|early|late|mid|back\s+in|beginning|end|start|middle))[\s-]+$"
+)
+_YEAR_INTRODUCED = re.compile(
+    r"(?i:\b(?:on|in|since|until|till|by|from|during|through|throughout|before|after|of"
+    r"|around|as\s+of|early|late|mid|back\s+in|beginning|end|start|middle|fiscal|year"
+    r"|spring|summer|fall|autumn|winter))[\s-]+$"
+)
+# "every November", "each Monday", "on a Sunday": a habit or any such day, not a date.
+_HABITUAL = re.compile(r"(?i:\b(?:every|each|a|an|any|one))\s+$")
+# "the last year", "the next week", "over the past Friday": spans of time, not dates.
+_THE_BEFORE = re.compile(r"(?i:\bthe)\s+$")
+# Prepositions that become part of the expression ("on Tuesday", "in 2017").
+_LEADING_PREPOSITION = re.compile(r"(?:\b(?P<prep>[Oo]n|[Ii]n))\s+$")
+# Counts that only approximate ("about two weeks ago") give no exact date.
+_HEDGE_BEFORE = re.compile(
+    r"(?i:\b(?:about|nearly|almost|around|roughly|some|over|more\s+than|less\s+than|fewer\s+than"
+    r"|under|approximately|at\s+least|up\s+to|few|several|couple\s+of|and\s+a\s+half))\s+$"
+)
+_HEDGE_AFTER = re.compile(r"(?i:\s+and\s+a\s+half)")
+_FUTURE_MODALS = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"})
+_SCHEDULE_WORDS = frozenset({
+    "scheduled", "expected", "due", "set", "plans", "plan", "planned", "planning", "going",
+    "intends", "intend", "intended", "aims", "hopes", "slated", "poised", "prepared",
+})
+_CLAUSE_END = frozenset({".", "!", "?", ";", "\n", "\n\n"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
+_FALLBACK_SHAPE = re.compile(rf"\d.*{_MONTH}|{_MONTH}.*\d|\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}")
+_FALLBACK_REFUSE = re.compile(
+    r"(?i:\b(?:later|earlier|before|after|ago|next|previous|following|same|past|last|coming"
+    r"|since|until|between|through|every|each|per|year-old|years?\s+old|age)\b|\d+s\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    date: dt.date
+    precision: str
+
+
+@dataclass(slots=True)
+class _Context:
+    """What resolving one article's expressions needs: its text, parse and reference date."""
+
+    text: str
+    doc: Doc | None
+    base: dt.date | None
+    date_spans: list[tuple[int, int]]  # spaCy DATE entities
+    other_spans: list[tuple[int, int]]  # spaCy's other entities: "Theresa May", "2,000 troops"
+    _token_starts: list[int] | None = None
+
+    def is_future(self, start: int, end: int) -> bool:
+        return _is_future_clause(self, start, end)
+
+    def token_starts(self) -> list[int]:
+        if self._token_starts is None:
+            assert self.doc is not None
+            self._token_starts = [t.idx for t in self.doc]
+        return self._token_starts
+
+
+def find_dates(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[DateMention, ...]:
+    """Every date expression the articles write, resolved, in article then text order.
+
+    `docs[i]` is spaCy's parse of `articles[i].text` (may be empty, then only the rules run).
+    """
+    mentions: list[DateMention] = []
+    for index, article in enumerate(articles):
+        doc = docs[index] if index < len(docs) else None
+        mentions.extend(_article_dates(article, doc))
+    return tuple(mentions)
+
+
+def _article_dates(article: Article, doc: Doc | None) -> Iterator[DateMention]:
+    text = article.text
+    if not text.strip():
+        return
+    date_spans: list[tuple[int, int]] = []
+    other_spans: list[tuple[int, int]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                date_spans.append((ent.start_char, ent.end_char))
+            else:
+                other_spans.append((ent.start_char, ent.end_char))
+    base = article.date or publication_date_in_text(text)
+    context = _Context(text, doc, base, date_spans, other_spans)
+    found: list[tuple[int, int, _Resolved]] = []
+    for match in _EXPRESSION.finditer(text):
+        if _WORD_START.match(text, match.start()):
+            by_rule = _resolve_match(match, context)
+            if by_rule is not None:
+                found.append(by_rule)
+    for start, end in date_spans:
+        if _overlaps([(s, e) for s, e, _ in found], start, end):
+            continue
+        written = text[start:end]
+        if not _FALLBACK_SHAPE.search(written) or _FALLBACK_REFUSE.search(written):
+            continue
+        by_dateparser = _dateparser(written, base)
+        if by_dateparser is not None:
+            found.append((start, end, by_dateparser))
+    for start, end, resolved in sorted(found, key=lambda f: f[0]):
+        if _is_plausible(resolved.date, base):
+            yield _mention(article, start, end, resolved)
+
+
+def _mention(article: Article, start: int, end: int, resolved: _Resolved) -> DateMention:
+    return DateMention(
+        expression=article.text[start:end], date=resolved.date, precision=resolved.precision,
+        citation=Citation(article_id=article.id, start=start, end=end),
+    )
+
+
+def _is_plausible(date: dt.date, base: dt.date | None) -> bool:
+    latest = (base or dt.date.today()).year + _MAX_YEARS_AHEAD
+    return _MIN_YEAR <= date.year <= latest
+
+
+def _resolve_match(match: re.Match[str], context: _Context) -> tuple[int, int, _Resolved] | None:
+    """The span to cite and the resolved date of one rule match, or None to leave it out."""
+    kind = match.lastgroup
+    start, end = match.span()
+    resolved: _Resolved | None
+    if kind == "md":
+        resolved = _month_day(match["md_m"], match["md_d"], match["md_y"], match["md_wd"],
+                              context, start, end)
+    elif kind == "dm":
+        resolved = _month_day(match["dm_m"], match["dm_d"], match["dm_y"], match["dm_wd"],
+                              context, start, end)
+    elif kind == "iso":
+        resolved = _day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+    elif kind == "my":
+        resolved = _month_year(match, context)
+    elif kind == "mp":
+        resolved = _bare_month(match["mp_m"], None, context, start, end)
+    elif kind == "mr":
+        resolved = _bare_month(match["mr_m"], match["mr_rel"], context, start, end)
+    elif kind == "yp":
+        resolved = _Resolved(dt.date(int(match["yp_y"]), 1, 1), "year")
+    elif kind == "wd":
+        resolved = _weekday(match["wd_d"], match["wd_rel"], context, start, end)
+    elif kind == "dy":
+        resolved = _day_word(match["dy"], context.base)
+    elif kind == "rl":
+        resolved = _relative_period(match["rl_rel"], match["rl_unit"], context.base)
+    elif kind == "we":
+        resolved = _weekend(context, start, end)
+    elif kind == "ago":
+        resolved = _ago(match, context)
+    elif kind == "mo":
+        # "May" is also a name and a verb: only "in May", "since May" and the like.
+        is_date = _introduced(_MONTH_INTRODUCED, context, start) or (
+            match["mo_m"] != "May" and _inside(context.date_spans, start, end))
+        if not is_date or _overlaps(context.other_spans, start, end) or _introduced(
+                _HABITUAL, context, start):
+            return None
+        resolved = _bare_month(match["mo_m"], None, context, start, end)
+    elif kind == "yr":
+        is_date = _inside(context.date_spans, start, end) or _introduced(
+            _YEAR_INTRODUCED, context, start)
+        if not is_date or _overlaps(context.other_spans, start, end):
+            return None
+        resolved = _Resolved(dt.date(int(match["yr_y"]), 1, 1), "year")
+    else:  # pragma: no cover - every alternative is named
+        raise AssertionError(kind)
+    if resolved is None:
+        return None
+    if kind in ("wd", "mr", "rl") and _THE_BEFORE.search(context.text, max(0, start - 5), start):
+        return None
+    if kind == "wd" and _introduced(_HABITUAL, context, start):
+        return None
+    prep = _LEADING_PREPOSITION.search(context.text, max(0, start - 4), start)
+    if prep is not None and (kind in ("md", "dm", "iso", "my", "mo", "yr")
+                             or (kind == "wd" and prep["prep"].lower() == "on")):
+        start = prep.start("prep")
+    return start, end, resolved
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+
+def _day(year: int, month: int, day: int) -> _Resolved | None:
+    try:
+        return _Resolved(dt.date(year, month, day), "day")
+    except ValueError:  # "February 30"
+        return None
+
+
+def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: str | None,
+               context: _Context, start: int, end: int) -> _Resolved | None:
+    month = _MONTHS[month_name.rstrip(".")]
+    day = int(day_text.rstrip("stndrh"))
+    if year_text is not None:
+        return _day(int(year_text), month, day)
+    base = context.base
+    if base is None:
+        return None
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        valid = _day(year, month, day)
+        if valid is not None:
+            candidates.append(valid.date)
+    if weekday is not None:  # "Wednesday, Oct. 9": the year whose Oct. 9 is a Wednesday
+        agreeing = [d for d in candidates if d.weekday() == _WEEKDAYS[weekday]]
+        if agreeing:
+            return _Resolved(min(agreeing, key=lambda d: abs(d - base)), "day")
+    if context.is_future(start, end):
+        later = [d for d in candidates if d >= base]
+        return _Resolved(min(later), "day") if later else None
+    earlier = [d for d in candidates if d <= base]
+    return _Resolved(max(earlier), "day") if earlier else None
+
+
+def _month_year(match: re.Match[str], context: _Context) -> _Resolved | None:
+    month = _MONTHS[match["my_m"].rstrip(".")]
+    if match["my_y"] is not None:
+        return _Resolved(dt.date(int(match["my_y"]), month, 1), "month")
+    if context.base is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[match["my_rel"].lower()]
+    return _Resolved(dt.date(context.base.year + shift, month, 1), "month")
+
+
+def _bare_month(month_name: str, relation: str | None, context: _Context,
+                start: int, end: int) -> _Resolved | None:
+    """A month without a year: the latest such month up to base, or the next when future."""
+    base = context.base
+    if base is None:
+        return None
+    month = _MONTHS[month_name.rstrip(".")]
+    rel = " ".join(relation.lower().split()) if relation else ""
+    if rel in ("last", "this past"):
+        year = base.year if month < base.month else base.year - 1
+    elif rel in ("next", "coming", "this coming"):
+        year = base.year if month > base.month else base.year + 1
+    elif rel == "this":
+        year = base.year
+    elif context.is_future(start, end):
+        year = base.year if month >= base.month else base.year + 1
+    else:
+        year = base.year if month <= base.month else base.year - 1
+    return _Resolved(dt.date(year, month, 1), "month")
+
+
+def _weekday(name: str, relation: str | None, context: _Context,
+             start: int, end: int) -> _Resolved | None:
+    base = context.base
+    if base is None:
+        return None
+    weekday = _WEEKDAYS[name]
+    rel = " ".join(relation.lower().split()) if relation else ""
+    back = (base.weekday() - weekday) % 7  # days since the latest such day, 0 for base
+    ahead = (weekday - base.weekday()) % 7
+    if rel in ("last", "this past"):
+        offset = -(back or 7)
+    elif rel in ("next", "coming", "this coming"):
+        offset = ahead or 7
+    elif context.is_future(start, end):
+        offset = ahead
+    else:
+        offset = -back
+    return _Resolved(base + dt.timedelta(days=offset), "day")
+
+
+def _day_word(written: str, base: dt.date | None) -> _Resolved | None:
+    if base is None:
+        return None
+    word = " ".join(written.lower().replace("’", "'").removesuffix("'s").split())
+    offsets = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
+               "tomorrow": 1, "last night": -1}
+    return _Resolved(base + dt.timedelta(days=offsets.get(word, 0)), "day")
+
+
+def _relative_period(relation: str, unit: str, base: dt.date | None) -> _Resolved | None:
+    if base is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[relation.lower()]
+    unit = unit.lower()
+    if unit in ("week", "weekend"):
+        return _Resolved(_monday(base) + dt.timedelta(weeks=shift), "week")
+    if unit == "month":
+        return _Resolved(_add_months(base.replace(day=1), shift), "month")
+    return _Resolved(dt.date(base.year + shift, 1, 1), "year")
+
+
+def _weekend(context: _Context, start: int, end: int) -> _Resolved | None:
+    """"The weekend": the one ending on or before base (or the coming one, when future)."""
+    base = context.base
+    if base is None:
+        return None
+    if base.weekday() >= 5:  # written on the weekend itself
+        return _Resolved(_monday(base), "week")
+    shift = 0 if context.is_future(start, end) else -1
+    return _Resolved(_monday(base) + dt.timedelta(weeks=shift), "week")
+
+
+def _ago(match: re.Match[str], context: _Context) -> _Resolved | None:
+    base = context.base
+    if base is None:
+        return None
+    start, end = match.span()
+    if _HEDGE_BEFORE.search(context.text, max(0, start - 20), start) or _HEDGE_AFTER.match(
+            context.text, match.start("ago_u") + len(match["ago_u"])):
+        return None
+    count_text = match["ago_n"].lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+    unit = match["ago_u"].lower()
+    if unit == "day":
+        return _Resolved(base - dt.timedelta(days=count), "day")
+    if unit == "week":
+        return _Resolved(_monday(base - dt.timedelta(weeks=count)), "week")
+    if unit == "month":
+        return _Resolved(_add_months(base.replace(day=1), -count), "month")
+    return _Resolved(dt.date(base.year - count, 1, 1), "year")
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _add_months(first_of_month: dt.date, months: int) -> dt.date:
+    index = first_of_month.year * 12 + first_of_month.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _introduced(words: re.Pattern[str], context: _Context, start: int) -> bool:
+    """True when one of `words` comes just before the expression ("in 2017")."""
+    return words.search(context.text, max(0, start - 20), start) is not None
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# --- tense ------------------------------------------------------------------------------------
+
+
+def _is_future_clause(context: _Context, start: int, end: int) -> bool:
+    """True when the verb nearest the expression (before it first) speaks of the future."""
+    doc = context.doc
+    if doc is None or len(doc) == 0:
+        return False
+    starts = context.token_starts()
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = bisect.bisect_left(starts, end)
+    window = 15
+    for position in range(first - 1, max(-1, first - window), -1):
+        token = doc[position]
+        if token.text in _CLAUSE_END:
+            break
+        if token.tag_ in _VERB_TAGS or token.lower_ in _SCHEDULE_WORDS:
+            return _verb_group_is_future(doc, position)
+    for position in range(last, min(len(doc), last + window)):
+        token = doc[position]
+        if token.text in _CLAUSE_END:
+            break
+        if token.tag_ in _VERB_TAGS:
+            return _verb_group_is_future(doc, _end_of_verb_group(doc, position))
+    return False
+
+
+def _end_of_verb_group(doc: Doc, position: int) -> int:
+    """The main verb of the group starting at `position` ("will" -> "vote" in "will vote")."""
+    while position + 1 < len(doc) and doc[position + 1].tag_ in _VERB_TAGS | {"RB", "TO"}:
+        position += 1
+    return position
+
+
+def _verb_group_is_future(doc: Doc, position: int) -> bool:
+    """Look back from a verb over its auxiliaries for will/would/'ll or "scheduled to"."""
+    for back in range(position, max(-1, position - 5), -1):
+        token = doc[back]
+        if token.tag_ == "MD":
+            return token.lower_ in _FUTURE_MODALS
+        if token.lower_ in _SCHEDULE_WORDS and token.tag_ != "VBD":
+            # "is scheduled to", "is due", "plans to"; but "had been scheduled" is past
+            return not any(doc[i].lower_ == "had" for i in range(max(0, back - 3), back))
+        if token.tag_ in ("VBD", "VBZ", "VBP") or token.tag_ not in _VERB_TAGS | {"RB", "TO"}:
+            return False  # "said", "has said", "is": the group's tense is not future
+    return False
+
+
+# --- publication date from the text -----------------------------------------------------------
+
+_FULL_DATE = re.compile(
+    rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})"
+    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})"
+    r"|(?<![\d-])(?P<y3>(?:19|20)\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])(?![\d-])"
+)
+_DATELINE_CHARS = 200
+
+
+def publication_date_in_text(text: str) -> dt.date | None:
+    """A stand-in publication date for an undated article: a full date in its dateline or
+    first lines, else the latest full date it writes; None when it writes none."""
+    found: list[tuple[int, dt.date]] = []
+    for match in _FULL_DATE.finditer(text):
+        if match["y"]:
+            month, day, year = match["m"], match["d"], match["y"]
+        elif match["y2"]:
+            month, day, year = match["m2"], match["d2"], match["y2"]
+        else:
+            resolved = _day(int(match["y3"]), int(match["m3"]), int(match["d3"]))
+            if resolved is not None:
+                found.append((match.start(), resolved.date))
+            continue
+        resolved = _day(int(year), _MONTHS[month.rstrip(".")], int(day.rstrip("stndrh")))
+        if resolved is not None:
+            found.append((match.start(), resolved.date))
+    if not found:
+        return None
+    if found[0][0] < _DATELINE_CHARS:
+        return found[0][1]
+    return max(date for _, date in found)
+
+
+# --- dateparser, for the DATE entities no rule reads ------------------------------------------
+
+
+def _dateparser(written: str, base: dt.date | None) -> _Resolved | None:
+    return _dateparser_cached(" ".join(written.split()), base)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_cached(written: str, base: dt.date | None) -> _Resolved | None:
+    # Slow to import, so only when needed; it ships no type hints.
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
+                                   "REQUIRE_PARTS": ["month"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(base, dt.time())
+    elif not re.search(_YEAR, written):
+        return None
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(written)
+    if data.date_obj is None or data.period not in ("day", "month", "year"):
+        return None
+    date = data.date_obj.date()
+    precision = data.period or "day"
+    if precision == "month":
+        date = date.replace(day=1)
+    elif precision == "year":
+        date = date.replace(month=1, day=1)
+    return _Resolved(date, precision)
+
+
+# --- events -----------------------------------------------------------------------------------
+
+
+def build_events(articles: Sequence[Article], dates: Sequence[DateMention]) -> tuple[Event, ...]:
+    """One event per dated sentence, merged across the articles that report it, by date.
+
+    A sentence takes its most precise date (the first when tied). Sentences merge when they
+    are near-copies (one duplicate group of the sentence pool) with compatible dates, or when
+    they share a date and EVENT_OVERLAP of their content words.
+    """
+    if not dates or not articles:
+        return ()
+    pool = build_pool(articles)
+    dated = _dated_sentences(pool, dates)
+    if not dated:
+        return ()
+    order = sorted(dated)  # pool indices, reading order
+    words = {i: frozenset(s for s in pool.candidates[i].stems if s not in terms.STOP_STEMS)
+             for i in order}
+    parent = {i: i for i in order}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x, a in enumerate(order):
+        for b in order[x + 1:]:
+            if _same_event(pool, a, b, dated, words):
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        groups.setdefault(find(i), []).append(i)
+    events = [_event(pool, members, dated) for members in groups.values()]
+    events.sort(key=lambda pair: (pair[1].date, pair[0]))
+    return tuple(event for _, event in events)
+
+
+def _dated_sentences(pool: SentencePool, dates: Sequence[DateMention]
+                     ) -> dict[int, list[DateMention]]:
+    """Pool index of each sentence holding a date mention -> its mentions, in text order."""
+    starts: dict[str, list[int]] = {}
+    indices: dict[str, list[int]] = {}
+    for index, candidate in enumerate(pool.candidates):
+        sentence = candidate.sentence
+        starts.setdefault(sentence.article_id, []).append(sentence.start)
+        indices.setdefault(sentence.article_id, []).append(index)
+    dated: dict[int, list[DateMention]] = {}
+    for mention in dates:
+        article_starts = starts.get(mention.citation.article_id)
+        if not article_starts:
+            continue
+        slot = bisect.bisect_right(article_starts, mention.citation.start) - 1
+        if slot < 0:
+            continue
+        index = indices[mention.citation.article_id][slot]
+        if mention.citation.start >= pool.candidates[index].sentence.end:
+            continue  # in a heading or caption that segmentation left out
+        dated.setdefault(index, []).append(mention)
+    return dated
+
+
+def _best(mentions: Sequence[DateMention]) -> DateMention:
+    """The most precise mention; the first of those when several are equally precise."""
+    return min(mentions, key=lambda m: _RANK[m.precision])
+
+
+def _contains(outer: DateMention, inner: DateMention) -> bool:
+    """True when `inner`'s date falls within `outer`'s period (a day is within its month)."""
+    if _RANK[outer.precision] < _RANK[inner.precision]:
+        return False
+    return _period_start(inner.date, outer.precision) == outer.date
+
+
+def _period_start(date: dt.date, precision: str) -> dt.date:
+    if precision == "week":
+        return _monday(date)
+    if precision == "month":
+        return date.replace(day=1)
+    if precision == "year":
+        return date.replace(month=1, day=1)
+    return date
+
+
+def _same_event(pool: SentencePool, a: int, b: int, dated: dict[int, list[DateMention]],
+                words: dict[int, frozenset[str]]) -> bool:
+    first, second = _best(dated[a]), _best(dated[b])
+    compatible = _contains(first, second) or _contains(second, first)
+    if not compatible:
+        return False
+    if pool.group[a] == pool.group[b]:
+        return True
+    if pool.candidates[a].article_index == pool.candidates[b].article_index:
+        return False
+    if (first.date, first.precision) != (second.date, second.precision):
+        return False
+    shared = len(words[a] & words[b])
+    union = len(words[a] | words[b])
+    return union > 0 and shared >= EVENT_OVERLAP * union
+
+
+def _event(pool: SentencePool, members: list[int], dated: dict[int, list[DateMention]]
+           ) -> tuple[int, Event]:
+    best = min((_best(dated[i]) for i in members), key=lambda m: _RANK[m.precision])
+    expressions: list[str] = []
+    for i in members:
+        for mention in dated[i]:
+            if mention.date == best.date and mention.precision == best.precision \
+                    and mention.expression not in expressions:
+                expressions.append(mention.expression)
+    citations: list[Citation] = []
+    cited: set[str] = set()
+    for i in members:
+        for citation in citations_for(pool, i):
+            if citation.article_id not in cited:
+                cited.add(citation.article_id)
+                citations.append(citation)
+    first = pool.candidates[members[0]].sentence
+    return members[0], Event(date=best.date, precision=best.precision, text=first.text,
+                             citations=tuple(citations), expressions=tuple(expressions))
