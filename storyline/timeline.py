@@ -52,6 +52,10 @@ _RANK = {p: i for i, p in enumerate(PRECISIONS)}  # lower is more precise
 # words (Jaccard) report the same event even when they are not near-copies.
 EVENT_OVERLAP = 0.4
 
+# A month and day without a year this close ahead of publication is this year's, whatever
+# the tense ("has called for a meeting on Nov. 9"): a writer would give last year's its year.
+_SOON = dt.timedelta(days=45)
+
 # Explicit years this far past the publication date are read as something else (a count).
 _MAX_YEARS_AHEAD = 50
 _MIN_YEAR = 1600
@@ -66,6 +70,7 @@ _MONTHS = {
     )
     for name in names
 }
+_SHIFT = {"last": -1, "this": 0, "next": 1}
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}  # Monday = 0
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -81,6 +86,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
 _COUNT = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_AND_DAY = r"\s*(?:and|or|&|-|–|to)\s*"  # "June 13 and 14", "the 7th and 8th of July"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _POSSESSIVE = r"(?:['’]s)?"
 _MONTH_PART = r"(?i:early|mid|late|the\s+(?:beginning|start|end|middle)\s+of)"
@@ -90,9 +96,11 @@ _EXPRESSION = re.compile(
     "|".join([
         # "Wednesday, Oct. 9, 2002", "April 15", "July 9th 2005"
         rf"(?P<md>(?:(?P<md_wd>{_WEEKDAY}),?\s+)?(?P<md_m>{_MONTH}){_AFTER_MONTH}(?P<md_d>{_DAY})"
-        rf"(?:(?:,\s*|\s+)(?P<md_y>{_YEAR}))?)",
+        rf"(?:{_AND_DAY}(?P<md_d2>{_DAY}))?(?:(?:,\s*|\s+)(?P<md_y>{_YEAR})"
+        r"|\s+(?P<md_rel>(?i:last|this|next))\s+year(?![a-z]))?)",
         # "15 April 2018", "the 9th of July"
-        rf"(?P<dm>(?:(?P<dm_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<dm_d>{_DAY})(?:\s+of)?\s+"
+        rf"(?P<dm>(?:(?P<dm_wd>{_WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<dm_d0>{_DAY}){_AND_DAY}"
+        rf"(?:the\s+)?)?(?P<dm_d>{_DAY})(?:\s+of)?\s+"
         rf"(?P<dm_m>{_MONTH})(?![a-z])(?:,?\s+(?P<dm_y>{_YEAR}))?)",
         # "2018-04-15"
         r"(?P<iso>(?<![\d-])(?P<iso_y>(?:1[6-9]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])"
@@ -117,7 +125,7 @@ _EXPRESSION = re.compile(
         # "last week", "earlier this month", "late last year", "next week's"
         r"(?P<rl>(?:(?P<rl_part>(?i:earlier|later|early|late))\s+)?"
         r"(?P<rl_rel>(?i:last|this|next))\s+(?P<rl_unit>(?i:week(?:end)?|month|year))"
-        + _POSSESSIVE + r"(?![a-z]))",
+        r"(?:['’]?s)?(?![a-z]))",  # "this year's", and "this years" as some write it
         # "the weekend", "over the weekend"
         r"(?P<we>(?i:the)\s+weekend(?![a-z]))",
         # "10 days ago", "a year ago"
@@ -141,6 +149,9 @@ _YEAR_INTRODUCED = re.compile(
     r"|around|as\s+of|early|late|mid|back\s+in|beginning|end|start|middle|fiscal|year"
     r"|spring|summer|fall|autumn|winter))[\s-]+$"
 )
+_SINCE = re.compile(r"(?i:\bsince)\s+$")
+# A deadline may lie ahead even in a past-tense sentence: "the search was extended to May 25".
+_DEADLINE = re.compile(r"(?i:\b(?:to|until|till|through|by|before))\s+$")
 # "every November", "each Monday", "on a Sunday": a habit or any such day, not a date.
 _HABITUAL = re.compile(r"(?i:\b(?:every|each|a|an|any|one))\s+$")
 # "the last year", "the next week", "over the past Friday": spans of time, not dates.
@@ -158,8 +169,20 @@ _SCHEDULE_WORDS = frozenset({
     "scheduled", "expected", "due", "set", "plans", "plan", "planned", "planning", "going",
     "intends", "intend", "intended", "aims", "hopes", "slated", "poised", "prepared",
 })
-_CLAUSE_END = frozenset({".", "!", "?", ";", "\n", "\n\n"})
+_TENSE_WINDOW = 30  # tokens
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
+_GROUP_TAGS = _VERB_TAGS | {"RB", "TO"}
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Present-tense verbs that report rather than plan: "says he met them on Friday".
+_REPORTING = frozenset("""
+    say says tell tells report reports claim claims believe believes think thinks know knows
+    insist insists deny denies show shows suggest suggests indicate indicates confirm confirms
+    admit admits add adds note notes recall recalls acknowledge acknowledges explain explains
+    argue argues allege alleges estimate estimates remain remains accuse accuses blame blames
+    """.split())
+# "...has ever seen and the weekend will underline...": a new clause, look ahead instead.
+_COORDINATORS = frozenset({"and", "but"})
+_CLAUSE_END = frozenset({".", "!", "?", ";", "\n", "\n\n"})
 _FALLBACK_SHAPE = re.compile(rf"\d.*{_MONTH}|{_MONTH}.*\d|\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}")
 _FALLBACK_REFUSE = re.compile(
     r"(?i:\b(?:later|earlier|before|after|ago|next|previous|following|same|past|last|coming"
@@ -182,6 +205,7 @@ class _Context:
     base: dt.date | None
     date_spans: list[tuple[int, int]]  # spaCy DATE entities
     other_spans: list[tuple[int, int]]  # spaCy's other entities: "Theresa May", "2,000 troops"
+    years_written: dict[tuple[int, int], int]  # (month, day) -> the year the story gives it
     _token_starts: list[int] | None = None
 
     def is_future(self, start: int, end: int) -> bool:
@@ -200,13 +224,15 @@ def find_dates(articles: Sequence[Article], docs: Sequence[Doc]) -> tuple[DateMe
     `docs[i]` is spaCy's parse of `articles[i].text` (may be empty, then only the rules run).
     """
     mentions: list[DateMention] = []
+    years_written = _years_written(articles)
     for index, article in enumerate(articles):
         doc = docs[index] if index < len(docs) else None
-        mentions.extend(_article_dates(article, doc))
+        mentions.extend(_article_dates(article, doc, years_written))
     return tuple(mentions)
 
 
-def _article_dates(article: Article, doc: Doc | None) -> Iterator[DateMention]:
+def _article_dates(article: Article, doc: Doc | None,
+                   years_written: dict[tuple[int, int], int]) -> Iterator[DateMention]:
     text = article.text
     if not text.strip():
         return
@@ -219,13 +245,11 @@ def _article_dates(article: Article, doc: Doc | None) -> Iterator[DateMention]:
             else:
                 other_spans.append((ent.start_char, ent.end_char))
     base = article.date or publication_date_in_text(text)
-    context = _Context(text, doc, base, date_spans, other_spans)
+    context = _Context(text, doc, base, date_spans, other_spans, years_written)
     found: list[tuple[int, int, _Resolved]] = []
     for match in _EXPRESSION.finditer(text):
         if _WORD_START.match(text, match.start()):
-            by_rule = _resolve_match(match, context)
-            if by_rule is not None:
-                found.append(by_rule)
+            found.extend(_resolve_match(match, context))
     for start, end in date_spans:
         if _overlaps([(s, e) for s, e, _ in found], start, end):
             continue
@@ -252,18 +276,14 @@ def _is_plausible(date: dt.date, base: dt.date | None) -> bool:
     return _MIN_YEAR <= date.year <= latest
 
 
-def _resolve_match(match: re.Match[str], context: _Context) -> tuple[int, int, _Resolved] | None:
-    """The span to cite and the resolved date of one rule match, or None to leave it out."""
+def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, int, _Resolved]]:
+    """The spans to cite and the resolved dates of one rule match; empty to leave it out."""
     kind = match.lastgroup
     start, end = match.span()
+    if kind in ("md", "dm"):
+        return _month_days(match, kind, context)
     resolved: _Resolved | None
-    if kind == "md":
-        resolved = _month_day(match["md_m"], match["md_d"], match["md_y"], match["md_wd"],
-                              context, start, end)
-    elif kind == "dm":
-        resolved = _month_day(match["dm_m"], match["dm_d"], match["dm_y"], match["dm_wd"],
-                              context, start, end)
-    elif kind == "iso":
+    if kind == "iso":
         resolved = _day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
     elif kind == "my":
         resolved = _month_year(match, context)
@@ -289,27 +309,71 @@ def _resolve_match(match: re.Match[str], context: _Context) -> tuple[int, int, _
             match["mo_m"] != "May" and _inside(context.date_spans, start, end))
         if not is_date or _overlaps(context.other_spans, start, end) or _introduced(
                 _HABITUAL, context, start):
-            return None
+            return []
         resolved = _bare_month(match["mo_m"], None, context, start, end)
     elif kind == "yr":
         is_date = _inside(context.date_spans, start, end) or _introduced(
             _YEAR_INTRODUCED, context, start)
         if not is_date or _overlaps(context.other_spans, start, end):
-            return None
+            return []
         resolved = _Resolved(dt.date(int(match["yr_y"]), 1, 1), "year")
     else:  # pragma: no cover - every alternative is named
         raise AssertionError(kind)
     if resolved is None:
-        return None
+        return []
     if kind in ("wd", "mr", "rl") and _THE_BEFORE.search(context.text, max(0, start - 5), start):
-        return None
+        return []
     if kind == "wd" and _introduced(_HABITUAL, context, start):
-        return None
+        return []
+    if kind in ("iso", "my", "mo", "yr") or kind == "wd" and _preposition(context, start) == "on":
+        start = _with_preposition(context, start)
+    return [(start, end, resolved)]
+
+
+def _month_days(match: re.Match[str], kind: str, context: _Context
+                ) -> list[tuple[int, int, _Resolved]]:
+    """"April 15", "15 April 2018"; two days for "June 13 and 14" or "the 7th and 8th of July"."""
+    start, end = match.span()
+    month, year, weekday = match[f"{kind}_m"], match[f"{kind}_y"], match[f"{kind}_wd"]
+    if kind == "md" and match["md_rel"]:  # "June 1 last year"
+        if context.base is None:
+            return []
+        year = str(context.base.year + _SHIFT[match["md_rel"].lower()])
+    if kind == "md":
+        days = [(start, end, match["md_d"])]
+        if match["md_d2"]:
+            days = [(start, match.end("md_d"), match["md_d"]),
+                    (match.start("md_d2"), end, match["md_d2"])]
+    else:
+        days = [(start, end, match["dm_d"])]
+        if match["dm_d0"]:
+            days = [(start, match.end("dm_d0"), match["dm_d0"]),
+                    (match.start("dm_d"), end, match["dm_d"])]
+    if len(days) == 2 and _day_number(days[1][2]) <= _day_number(days[0][2]):
+        return []  # "Oct. 9 and 2 others": not a pair of days
+    found = []
+    for day_start, day_end, day in days:
+        resolved = _month_day(month, day, year, weekday, context, start, end)
+        if resolved is not None:
+            found.append((day_start, day_end, resolved))
+    if found:
+        found[0] = (_with_preposition(context, found[0][0]), found[0][1], found[0][2])
+    return found
+
+
+def _day_number(written: str) -> int:
+    return int(written.rstrip("stndrh"))
+
+
+def _preposition(context: _Context, start: int) -> str | None:
     prep = _LEADING_PREPOSITION.search(context.text, max(0, start - 4), start)
-    if prep is not None and (kind in ("md", "dm", "iso", "my", "mo", "yr")
-                             or (kind == "wd" and prep["prep"].lower() == "on")):
-        start = prep.start("prep")
-    return start, end, resolved
+    return prep["prep"].lower() if prep is not None else None
+
+
+def _with_preposition(context: _Context, start: int) -> int:
+    """Where the expression starts with its "on" or "in" ("on Tuesday", "in 2017")."""
+    prep = _LEADING_PREPOSITION.search(context.text, max(0, start - 4), start)
+    return prep.start("prep") if prep is not None else start
 
 
 # --- the rules --------------------------------------------------------------------------------
@@ -325,9 +389,11 @@ def _day(year: int, month: int, day: int) -> _Resolved | None:
 def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: str | None,
                context: _Context, start: int, end: int) -> _Resolved | None:
     month = _MONTHS[month_name.rstrip(".")]
-    day = int(day_text.rstrip("stndrh"))
+    day = _day_number(day_text)
     if year_text is not None:
         return _day(int(year_text), month, day)
+    if (month, day) in context.years_written:
+        return _day(context.years_written[month, day], month, day)
     base = context.base
     if base is None:
         return None
@@ -340,10 +406,16 @@ def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: s
         agreeing = [d for d in candidates if d.weekday() == _WEEKDAYS[weekday]]
         if agreeing:
             return _Resolved(min(agreeing, key=lambda d: abs(d - base)), "day")
-    if context.is_future(start, end):
-        later = [d for d in candidates if d >= base]
-        return _Resolved(min(later), "day") if later else None
+    later = [d for d in candidates if d >= base]
     earlier = [d for d in candidates if d <= base]
+    if context.is_future(start, end):
+        return _Resolved(min(later), "day") if later else None
+    if later and (not earlier or min(later) - base <= _SOON):
+        return _Resolved(min(later), "day")  # a date a few weeks ahead is this year's
+    if later and _introduced(_DEADLINE, context, start):
+        # "extended to May 25", "until June 3": whichever is nearer
+        nearest = min(later) if min(later) - base <= base - max(earlier) else max(earlier)
+        return _Resolved(nearest, "day")
     return _Resolved(max(earlier), "day") if earlier else None
 
 
@@ -353,7 +425,7 @@ def _month_year(match: re.Match[str], context: _Context) -> _Resolved | None:
         return _Resolved(dt.date(int(match["my_y"]), month, 1), "month")
     if context.base is None:
         return None
-    shift = {"last": -1, "this": 0, "next": 1}[match["my_rel"].lower()]
+    shift = _SHIFT[match["my_rel"].lower()]
     return _Resolved(dt.date(context.base.year + shift, month, 1), "month")
 
 
@@ -371,7 +443,9 @@ def _bare_month(month_name: str, relation: str | None, context: _Context,
         year = base.year if month > base.month else base.year + 1
     elif rel == "this":
         year = base.year
-    elif context.is_future(start, end):
+    elif context.is_future(start, end) or month == base.month % 12 + 1:
+        # ahead when the clause says so, and for next month's name: "the November elections"
+        # in an October piece
         year = base.year if month >= base.month else base.year + 1
     else:
         year = base.year if month <= base.month else base.year - 1
@@ -410,7 +484,7 @@ def _day_word(written: str, base: dt.date | None) -> _Resolved | None:
 def _relative_period(relation: str, unit: str, base: dt.date | None) -> _Resolved | None:
     if base is None:
         return None
-    shift = {"last": -1, "this": 0, "next": 1}[relation.lower()]
+    shift = _SHIFT[relation.lower()]
     unit = unit.lower()
     if unit in ("week", "weekend"):
         return _Resolved(_monday(base) + dt.timedelta(weeks=shift), "week")
@@ -476,82 +550,135 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _is_future_clause(context: _Context, start: int, end: int) -> bool:
-    """True when the verb nearest the expression (before it first) speaks of the future."""
+    """True when the verb nearest the expression speaks of the future.
+
+    The verb is the nearest one before the expression in its clause ("will vote on Friday",
+    "said on Friday"), else the first after it ("On Friday, the council will vote"). Past an
+    "and" or "but", a verb after the expression comes first: "...has ever seen and the
+    weekend will underline..."
+    """
     doc = context.doc
-    if doc is None or len(doc) == 0:
+    if doc is None or len(doc) == 0 or _introduced(_SINCE, context, start):
         return False
     starts = context.token_starts()
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = bisect.bisect_left(starts, end)
-    window = 15
-    for position in range(first - 1, max(-1, first - window), -1):
+    after = _verb_after(doc, last)
+    for position in range(first - 1, max(-1, first - _TENSE_WINDOW), -1):
         token = doc[position]
         if token.text in _CLAUSE_END:
             break
+        if token.lower_ in _COORDINATORS and after is not None:
+            return _verb_group_is_future(doc, after)
         if token.tag_ in _VERB_TAGS or token.lower_ in _SCHEDULE_WORDS:
             return _verb_group_is_future(doc, position)
-    for position in range(last, min(len(doc), last + window)):
+    return after is not None and _verb_group_is_future(doc, after)
+
+
+def _verb_after(doc: Doc, position: int) -> int | None:
+    """The main verb of the first verb group after `position` in its sentence, if any."""
+    for position in range(position, min(len(doc), position + _TENSE_WINDOW)):
         token = doc[position]
         if token.text in _CLAUSE_END:
-            break
+            return None
         if token.tag_ in _VERB_TAGS:
-            return _verb_group_is_future(doc, _end_of_verb_group(doc, position))
-    return False
+            return _end_of_verb_group(doc, position)
+    return None
 
 
 def _end_of_verb_group(doc: Doc, position: int) -> int:
     """The main verb of the group starting at `position` ("will" -> "vote" in "will vote")."""
-    while position + 1 < len(doc) and doc[position + 1].tag_ in _VERB_TAGS | {"RB", "TO"}:
+    while position + 1 < len(doc) and doc[position + 1].tag_ in _GROUP_TAGS:
         position += 1
     return position
 
 
 def _verb_group_is_future(doc: Doc, position: int) -> bool:
-    """Look back from a verb over its auxiliaries for will/would/'ll or "scheduled to"."""
-    for back in range(position, max(-1, position - 5), -1):
+    """Whether the verb group ending at `position` speaks of the future.
+
+    Future: a modal "will/would/'ll" ("will vote"), a schedule ("is scheduled to", "is due",
+    "plans to", "is to go"), or a present tense that is not reporting ("the visa expires",
+    "is leaving"): news writes the present for what is planned. Past: everything else,
+    and the perfect ("has said", "had been scheduled").
+    """
+    group = []  # main verb first, back to the finite verb
+    for back in range(position, max(-1, position - 6), -1):
         token = doc[back]
-        if token.tag_ == "MD":
-            return token.lower_ in _FUTURE_MODALS
-        if token.lower_ in _SCHEDULE_WORDS and token.tag_ != "VBD":
-            # "is scheduled to", "is due", "plans to"; but "had been scheduled" is past
-            return not any(doc[i].lower_ == "had" for i in range(max(0, back - 3), back))
-        if token.tag_ in ("VBD", "VBZ", "VBP") or token.tag_ not in _VERB_TAGS | {"RB", "TO"}:
-            return False  # "said", "has said", "is": the group's tense is not future
-    return False
+        if not (token.tag_ in _GROUP_TAGS or token.lower_ in _SCHEDULE_WORDS):
+            break
+        group.append(token)
+        if token.tag_ in _FINITE_TAGS:
+            break
+    if not group:
+        return False
+    words = [t.lower_ for t in group]
+    finite = group[-1]
+    if finite.tag_ == "MD":
+        return finite.lower_ in _FUTURE_MODALS
+    if "had" in words:
+        return False
+    if any(t.lower_ in _SCHEDULE_WORDS and t.tag_ != "VBD" for t in group):
+        return True
+    if finite.tag_ not in ("VBZ", "VBP"):
+        return False
+    if len(group) > 1 and finite.lower_ in ("has", "have"):
+        return False  # present perfect: done
+    if "to" in words and finite.lower_ in ("is", "are", "am"):
+        return True  # "is to go on trial"
+    main = group[0]
+    if main.lemma_ == "be":
+        return False  # "the town is 150 km from Wednesday's earthquake": a state, not a plan
+    return main.lower_ not in _REPORTING and main.lemma_ not in _REPORTING
 
 
 # --- publication date from the text -----------------------------------------------------------
 
 _FULL_DATE = re.compile(
-    rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})"
-    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})\s+(?P<y2>{_YEAR})"
+    rf"(?P<m>{_MONTH}){_AFTER_MONTH}(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})"
+    rf"|(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})"
     r"|(?<![\d-])(?P<y3>(?:19|20)\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])(?![\d-])"
 )
 _DATELINE_CHARS = 200
 
 
-def publication_date_in_text(text: str) -> dt.date | None:
-    """A stand-in publication date for an undated article: a full date in its dateline or
-    first lines, else the latest full date it writes; None when it writes none."""
+def full_dates(text: str) -> list[tuple[int, dt.date]]:
+    """Where the text writes a date with day, month and year, and that date, in text order."""
     found: list[tuple[int, dt.date]] = []
     for match in _FULL_DATE.finditer(text):
         if match["y"]:
-            month, day, year = match["m"], match["d"], match["y"]
+            month, day, year = _MONTHS[match["m"].rstrip(".")], match["d"], match["y"]
         elif match["y2"]:
-            month, day, year = match["m2"], match["d2"], match["y2"]
+            month, day, year = _MONTHS[match["m2"].rstrip(".")], match["d2"], match["y2"]
         else:
-            resolved = _day(int(match["y3"]), int(match["m3"]), int(match["d3"]))
-            if resolved is not None:
-                found.append((match.start(), resolved.date))
-            continue
-        resolved = _day(int(year), _MONTHS[month.rstrip(".")], int(day.rstrip("stndrh")))
+            month, day, year = int(match["m3"]), match["d3"], match["y3"]
+        resolved = _day(int(year), month, int(day.rstrip("stndrh")))
         if resolved is not None:
             found.append((match.start(), resolved.date))
+    return found
+
+
+def publication_date_in_text(text: str) -> dt.date | None:
+    """A stand-in publication date for an undated article: a full date in its dateline or
+    first lines, else the latest full date it writes; None when it writes none."""
+    found = full_dates(text)
     if not found:
         return None
     if found[0][0] < _DATELINE_CHARS:
         return found[0][1]
     return max(date for _, date in found)
+
+
+def _years_written(articles: Sequence[Article]) -> dict[tuple[int, int], int]:
+    """(month, day) -> year, for the days the story writes in full with a single year.
+
+    "The July 7 bombings" in a piece of 2008 is the July 7 the story elsewhere calls
+    "July 7, 2005", not the latest July 7.
+    """
+    years: dict[tuple[int, int], set[int]] = {}
+    for article in articles:
+        for _, date in full_dates(article.text):
+            years.setdefault((date.month, date.day), set()).add(date.year)
+    return {day: next(iter(found)) for day, found in years.items() if len(found) == 1}
 
 
 # --- dateparser, for the DATE entities no rule reads ------------------------------------------
