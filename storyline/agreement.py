@@ -29,15 +29,15 @@ _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\d)"
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
                  "hundred": 100, "thousand": 1000}
-_NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|nobody|cannot|won't|don't)\b|n't\b",
-                       re.IGNORECASE)
-# Word pairs whose members point opposite ways when said of the same subject.
+_NEGATORS = frozenset({"not", "no", "never", "nobody", "nothing", "cannot", "won", "don", "isn",
+                        "aren", "wasn", "weren", "didn", "doesn", "shouldn", "wouldn", "couldn"})
+# Stems of words that point opposite ways when said of the same subject.
 _OPPOSITES = [
-    ({"stay", "remain", "keep"}, {"leav", "out", "withdraw", "exit", "home", "pull"}),
-    ({"support", "back", "favour", "favor", "accept", "approv", "agre"},
-     {"oppos", "reject", "against", "refus", "disagre"}),
-    ({"rise", "increas", "grow", "up", "more"}, {"fall", "decreas", "cut", "down", "less", "fewer"}),
-    ({"win", "won", "success", "victori"}, {"lose", "lost", "fail", "defeat"}),
+    ("stay or leave", {"stay", "remain", "engag"}, {"leav", "out", "withdraw", "exit", "home", "pull"}),
+    ("support or oppose", {"support", "favour", "favor", "accept", "approv", "endors", "welcom"},
+     {"oppos", "reject", "refus", "condemn", "against"}),
+    ("rise or fall", {"rise", "increas", "grow", "rais"}, {"fall", "decreas", "cut", "reduc", "lower"}),
+    ("go on or stop", {"continu", "resum", "extend"}, {"stop", "halt", "suspend", "abandon"}),
 ]
 
 
@@ -108,41 +108,85 @@ def numeric_conflicts(pool: SentencePool, docs: Sequence[Doc]) -> tuple[NumericC
 
 
 def opposing_quotes(quotes: Sequence[Quote], context: dict[Quote, str]) -> tuple[OpposingQuotes, ...]:
-    """Pairs of attributed quotes by different speakers on one subject, pointing apart.
+    """Attributed quotes that take opposite sides of one question, by different speakers.
 
-    `context` gives each quote's sentence (reported speech around a quote often carries the
-    stance: "would not be pulling troops out"). One subject = two shared content words;
-    opposite = one side negated and the other not, or words from opposite ends of a pair
-    such as stay/leave.
+    A question is a pair of opposite directions (stay or leave, support or oppose, rise or
+    fall...). A quote takes a side when its words, or the reported speech around it
+    (`context`: "would not be pulling troops out"), lean one way; a negation just before a
+    word ("not ... out") turns it round. Both sides must share a topic word beyond the
+    direction words (what is to stay or leave), and at least two speakers must differ.
+    Scare quotes of one or two words take no side.
     """
-    attributed = [q for q in quotes if q.speaker]
-    words = {q: _content(context.get(q, q.text)) for q in attributed}
+    spoken = [q for q in quotes if q.speaker and len(q.text.split()) >= 3]
     found = []
-    for i, first in enumerate(attributed):
-        for second in attributed[i + 1:]:
-            if first.speaker == second.speaker:
-                continue
-            shared = words[first] & words[second]
-            if len(shared) < 2:
-                continue
-            if _pull_apart(context.get(first, first.text), context.get(second, second.text),
-                           words[first], words[second]):
-                subject = " ".join(sorted(shared)[:3])
-                found.append(OpposingQuotes(subject=subject, quotes=(first, second)))
+    for question, one_way, other_way in _OPPOSITES:
+        sides: dict[int, list[Quote]] = {1: [], -1: []}
+        topics: dict[Quote, set[str]] = {}
+        for quote in spoken:
+            text = context.get(quote, quote.text)
+            lean = _lean(text, one_way, other_way)
+            if lean:
+                sides[lean].append(quote)
+                topics[quote] = _content(text) - one_way - other_way
+        shared = _shared_topic(sides[1], sides[-1], topics)
+        if not shared:
+            continue
+        one = tuple(q for q in sides[1] if topics[q] & shared)
+        other = tuple(q for q in sides[-1] if topics[q] & shared)
+        speakers = {q.speaker for q in one} | {q.speaker for q in other}
+        if one and other and len(speakers) >= 2:
+            topic = _topic_word(shared, [context.get(q, q.text) for q in one + other])
+            found.append(OpposingQuotes(f"{topic}: {question}", one, other))
     return tuple(found)
 
 
-def _pull_apart(text_a: str, text_b: str, words_a: set[str], words_b: set[str]) -> bool:
-    if bool(_NEGATION.search(text_a)) != bool(_NEGATION.search(text_b)):
-        return True
-    for one_way, other_way in _OPPOSITES:
-        if (words_a & one_way and words_b & other_way) or (words_a & other_way and words_b & one_way):
-            return True
-    return False
+def _lean(text: str, one_way: set[str], other_way: set[str]) -> int:
+    """+1 when `text` leans toward `one_way`, -1 toward `other_way`, 0 when neither or both."""
+    score = 0
+    words = terms.words(text)
+    for position, word in enumerate(words):
+        stem = terms.stem(word)
+        direction = 1 if stem in one_way else -1 if stem in other_way else 0
+        if direction and any(w in _NEGATORS for w in words[max(0, position - 4): position]):
+            direction = -direction
+        score += direction
+    return (score > 0) - (score < 0)
+
+
+def _topic_word(shared: set[str], texts: list[str]) -> str:
+    """The shared topic word the two sides use most, as written."""
+    counts: dict[str, int] = defaultdict(int)
+    surface: dict[str, str] = {}
+    for text in texts:
+        for word in terms.words(text):
+            stem = terms.stem(word)
+            if stem in shared:
+                counts[stem] += 1
+                surface.setdefault(stem, word)
+    best = max(sorted(counts), key=lambda s: (counts[s], len(s)))
+    return surface[best]
+
+
+def _shared_topic(one: list[Quote], other: list[Quote], topics: dict[Quote, set[str]]) -> set[str]:
+    """Topic words found on both sides (said by different speakers)."""
+    shared: set[str] = set()
+    for a in one:
+        for b in other:
+            if a.speaker != b.speaker:
+                shared |= topics[a] & topics[b]
+    return shared
+
+
+# Verbs of saying and wanting: shared by any two quotes, so no sign of a shared subject.
+_NOT_TOPICS = frozenset(terms.stem(w) for w in """want wanted need think know get got go going
+    come came make made take see seem time way thing things statement remarks comment added
+    told asked called spoke week day today tuesday monday wednesday thursday friday saturday
+    sunday""".split())
 
 
 def _content(text: str) -> set[str]:
-    return {s for s in terms.content_stems(text) if len(s) > 2 and not s.isdigit()}
+    return {s for s in terms.content_stems(text)
+            if len(s) > 2 and not s.isdigit() and s not in _NOT_TOPICS}
 
 
 def _counts(doc: Doc) -> list[tuple[float, str, int, int]]:

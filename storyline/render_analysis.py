@@ -82,7 +82,8 @@ def analysis_to_dict(analysis: StoryAnalysis) -> dict[str, Any]:
             for n in analysis.numeric_conflicts
         ],
         "opposing_quotes": [
-            {"subject": o.subject, "quotes": [_quote_dict(q) for q in o.quotes]}
+            {"subject": o.subject, "one_side": [_quote_dict(q) for q in o.one_side],
+             "other_side": [_quote_dict(q) for q in o.other_side]}
             for o in analysis.opposing_quotes
         ],
         "articles": [
@@ -121,8 +122,11 @@ def _sections(analysis: StoryAnalysis) -> list[tuple[str, list[Item]]]:
         ]),
         ("Opposing quotes", [
             item for o in analysis.opposing_quotes for item in
-            [(f"on {o.subject}:", (), 0)]
-            + [(f"{q.speaker}: “{flat(q.text)}”", (q.citation, *q.also_in), 1) for q in o.quotes]
+            [(f"{o.subject}:", (), 0)]
+            + [(f"{q.speaker}: “{flat(q.text)}”", (q.citation, *q.also_in), 1) for q in o.one_side]
+            + [("versus", (), 1)]
+            + [(f"{q.speaker}: “{flat(q.text)}”", (q.citation, *q.also_in), 1)
+               for q in o.other_side]
         ]),
     ]
 

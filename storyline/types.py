@@ -201,10 +201,19 @@ class NumericConflict:
 
 @dataclass(frozen=True, slots=True)
 class OpposingQuotes:
-    """Quotes by different speakers on one subject that pull in opposite directions."""
+    """Quotes by different speakers on one subject that pull in opposite directions.
+
+    `subject` names the disagreement ("troops: stay or leave"); `one_side` and `other_side`
+    hold the quotes (with their speakers) on each side.
+    """
 
     subject: str
-    quotes: tuple[Quote, ...]
+    one_side: tuple[Quote, ...]
+    other_side: tuple[Quote, ...]
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return self.one_side + self.other_side
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,7 +83,23 @@ def test_agreement_opposing_quotes_by_different_speakers():
     unrelated = quote("The harvest was good this year", "Cy Dunn")
     found = opposing_quotes([stay, leave, unrelated], {})
     assert len(found) == 1
-    assert set(found[0].quotes) == {stay, leave}
+    assert found[0].one_side == (stay,) and found[0].other_side == (leave,)
+    assert found[0].subject in ("troops: stay or leave", "region: stay or leave")
+
+
+def test_agreement_reported_speech_and_negation_decide_the_side():
+    out = quote("I want to get out and bring our troops back home", "Ana Ruiz")
+    done = quote("is not done", "Ben Cole")
+    context = {done: "Cole said the troops would not be pulling out of the region, saying the "
+                     "mission there \"is not done.\""}
+    [found] = opposing_quotes([out, done], context)
+    assert found.one_side == (done,) and found.other_side == (out,)
+
+
+def test_agreement_scare_quotes_take_no_side():
+    stay = quote("We want the troops to stay in the region", "Ana Ruiz")
+    scare = quote("leave", "Ben Cole")
+    assert opposing_quotes([stay, scare], {scare: "Cole said troops would \"leave\" soon."}) == ()
 
 
 @pytest.mark.parametrize("speakers", [("Ana Ruiz", "Ana Ruiz"), ("Ana Ruiz", None)])

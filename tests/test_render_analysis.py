@@ -57,7 +57,7 @@ ANALYSIS = StoryAnalysis(
     numeric_conflicts=(NumericConflict("residents", (
         NumberClaim(300, "About 300 residents", span(A, "About 300 residents")),
         NumberClaim(450, "450 residents", span(B, "450 residents")))),),
-    opposing_quotes=(OpposingQuotes("ferry stay", (ORTIZ, REYES)),),
+    opposing_quotes=(OpposingQuotes("ferry: stay or leave", (ORTIZ,), (REYES,)),),
     story_id="ferry",
 )
 
