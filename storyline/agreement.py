@@ -16,10 +16,23 @@ from typing import TYPE_CHECKING
 from . import terms
 from .candidates import SentencePool
 from .cite import citations_for
-from .types import Citation, Claim, NumberClaim, NumericConflict, OpposingQuotes, Quote
+from .segment import segment
+from .types import Article, Citation, Claim, NumberClaim, NumericConflict, OpposingQuotes, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+# Plural nouns that count the same people or things in news reports.
+_SAME_COUNT = {terms.stem(w): group for group, words in {
+    "workers": "workers members strikers employees staff dockers dockworkers protesters",
+    "troops": "troops soldiers forces",
+    "ships": "ships vessels boats",
+    "people": "people residents civilians persons",
+    "deaths": "deaths dead fatalities",
+}.items() for w in words.split()}
+_NUMBER_OF = re.compile(r"(?:number|total|count|figure) of (\w+)\s*(?:at|to|as)?\s*$", re.IGNORECASE)
+_CLAIMANT = re.compile(r"\b(?:said|says|put|puts|estimated|estimates|claimed|claims|counted|"
+                       r"according to|reported)\b", re.IGNORECASE)
 
 # Two articles are copies of one story when this share of the shorter one's sentences is
 # shared with the other (a wire story and its republications).
@@ -76,35 +89,73 @@ def claims_for(pool: SentencePool, sentence_indices: Sequence[int]) -> tuple[Cla
 
 
 def numeric_conflicts(pool: SentencePool, docs: Sequence[Doc]) -> tuple[NumericConflict, ...]:
-    """Counted things ("workers", "troops") given different values by different sources."""
+    """Counted things ("workers", "troops") given different values by different sources.
+
+    Two kinds: independent sources reporting different values for the same thing on the
+    same day (counts change from one day to the next), and one sentence setting two
+    claimants' values against each other ("the union said 1,200 ..., while the authority
+    said about 700 ...").
+    """
     family = source_families(pool)
     by_subject: dict[str, list[tuple[int, NumberClaim]]] = defaultdict(list)
+    contrasts: list[tuple[str, list[NumberClaim]]] = []
     for article_index, doc in enumerate(docs):
         article = pool.articles[article_index]
-        for value, subject, start, end in _counts(doc):
+        counts = _counts(doc)
+        for value, subject, start, end in counts:
             claim = NumberClaim(value=value, text=article.text[start:end],
                                 citation=Citation(article.id, start, end))
-            by_subject[terms.stem(subject)].append((family[article_index], claim))
-    conflicts = []
+            by_subject[subject].append((article_index, claim))
+        contrasts += _contrasts(article, counts)
+    conflicts: dict[tuple[str, frozenset[float]], NumericConflict] = {}
     for subject, found in sorted(by_subject.items()):
-        values_by_family: dict[int, set[float]] = defaultdict(set)
-        for fam, claim in found:
-            values_by_family[fam].add(claim.value)
-        distinct = {v for values in values_by_family.values() for v in values}
-        if len(values_by_family) < 2 or len(distinct) < 2:
+        disagreeing: list[NumberClaim] = []
+        for a, first in found:
+            for b, second in found:
+                if (family[a] < family[b] and first.value != second.value
+                        and _same_day(pool.articles[a], pool.articles[b])):
+                    disagreeing += [first, second]
+        if disagreeing:
+            values = _distinct(disagreeing)
+            conflicts[(subject, frozenset(v.value for v in values))] = NumericConflict(subject, values)
+    for subject, claims in contrasts:
+        values = _distinct(claims)
+        key = (subject, frozenset(v.value for v in values))
+        conflicts.setdefault(key, NumericConflict(subject, values))
+    return tuple(conflicts.values())
+
+
+def _contrasts(article: Article, counts: list[tuple[float, str, int, int]]
+               ) -> list[tuple[str, list[NumberClaim]]]:
+    """Sentences that give two claimants' different values for one counted thing."""
+    found = []
+    for sentence in segment(article):
+        if len(_CLAIMANT.findall(sentence.text)) < 2:
             continue
-        # Families must disagree: some family gives a value another family does not.
-        if all(values == next(iter(values_by_family.values())) for values in values_by_family.values()):
-            continue
-        seen: set[tuple[float, str]] = set()
-        values = []
-        for _, claim in found:
-            key = (claim.value, claim.citation.article_id)
-            if key not in seen:
-                seen.add(key)
-                values.append(claim)
-        conflicts.append(NumericConflict(subject=_subject_word(found), values=tuple(values)))
-    return tuple(conflicts)
+        inside = [c for c in counts if sentence.start <= c[2] < sentence.end]
+        by_subject: dict[str, list[NumberClaim]] = defaultdict(list)
+        for value, subject, start, end in inside:
+            by_subject[subject].append(NumberClaim(value, article.text[start:end],
+                                                   Citation(article.id, start, end)))
+        for subject, claims in by_subject.items():
+            if len({c.value for c in claims}) >= 2:
+                found.append((subject, claims))
+    return found
+
+
+def _same_day(a: Article, b: Article) -> bool:
+    return a.date == b.date
+
+
+def _distinct(claims: list[NumberClaim]) -> tuple[NumberClaim, ...]:
+    seen: set[tuple[float, str]] = set()
+    kept = []
+    for claim in claims:
+        key = (claim.value, claim.citation.article_id)
+        if key not in seen:
+            seen.add(key)
+            kept.append(claim)
+    return tuple(kept)
 
 
 def opposing_quotes(quotes: Sequence[Quote], context: dict[Quote, str]) -> tuple[OpposingQuotes, ...]:
@@ -190,7 +241,9 @@ def _content(text: str) -> set[str]:
 
 
 def _counts(doc: Doc) -> list[tuple[float, str, int, int]]:
-    """(value, counted noun, start, end) for each "1,200 of its members" / "2,000 US troops"."""
+    """(value, counted thing, start, end) for "1,200 of its members", "2,000 US troops", and
+    "put the number of strikers at about 700". The thing is a plural noun, folded into a
+    group of words that count the same people or objects ("members", "workers", "strikers")."""
     found = []
     for ent in doc.ents:
         if ent.label_ not in ("CARDINAL", "QUANTITY"):
@@ -198,14 +251,27 @@ def _counts(doc: Doc) -> list[tuple[float, str, int, int]]:
         value = _value(ent.text)
         if value is None:
             continue
-        # The counted noun: the first noun within four tokens ("1,200 of its members").
-        for token in doc[ent.end: ent.end + 4]:
+        subject = None
+        end = ent.end_char
+        for token in doc[ent.end: ent.end + 4]:  # "1,200 of its members"
             if token.tag_ in ("NNS", "NNPS"):
-                found.append((value, token.text.lower(), ent.start_char, token.idx + len(token.text)))
+                subject, end = token.text, token.idx + len(token.text)
                 break
-            if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            if token.is_punct or token.pos_ in ("VERB", "AUX") or token.like_num:
                 break
+        if subject is None:  # "the number of strikers at about 700"
+            before = doc[max(0, ent.start - 6): ent.start]
+            match = _NUMBER_OF.search(before.text)
+            if match:
+                subject = match.group(1)
+        if subject is not None:
+            found.append((value, _counted_thing(subject), ent.start_char, end))
     return found
+
+
+def _counted_thing(noun: str) -> str:
+    stem = terms.stem(noun.lower())
+    return _SAME_COUNT.get(stem, noun.lower())
 
 
 def _value(text: str) -> float | None:
@@ -222,8 +288,3 @@ def _value(text: str) -> float | None:
         if word in _WORD_NUMBERS:
             return float(_WORD_NUMBERS[word])
     return None
-
-
-def _subject_word(found: list[tuple[int, NumberClaim]]) -> str:
-    claim = found[0][1]
-    return claim.text.split()[-1].strip(".,;:").lower()

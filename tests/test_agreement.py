@@ -24,7 +24,7 @@ def story():
     return [
         Article("wire", WIRE, source="Wire", date=dt.date(2026, 5, 5)),
         Article("copy", COPY, source="Daily", date=dt.date(2026, 5, 5)),
-        Article("local", LOCAL, source="Gazette", date=dt.date(2026, 5, 6)),
+        Article("local", LOCAL, source="Gazette", date=dt.date(2026, 5, 5)),
     ]
 
 
@@ -58,7 +58,7 @@ def test_agreement_numeric_conflict_between_sources():
 
     pool = build_pool(story())
     conflicts = numeric_conflicts(pool, parse(pool.articles))
-    [residents] = [c for c in conflicts if c.subject == "residents"]
+    [residents] = [c for c in conflicts if c.subject == "people"]
     assert sorted({v.value for v in residents.values}) == [300, 450]
     texts = {a.id: a.text for a in pool.articles}
     for value in residents.values:
@@ -107,3 +107,25 @@ def test_agreement_no_opposition_within_one_speaker_or_without_one(speakers):
     stay = quote("We want the troops to stay in the region", speakers[0])
     leave = quote("The troops should not stay in the region", speakers[1])
     assert opposing_quotes([stay, leave], {}) == ()
+
+
+def test_agreement_one_sentence_setting_two_claimants_values_apart():
+    from storyline.nlp import parse
+
+    text = ("The union said 1,200 of its members had stopped work, while the port authority said "
+            "about 700 workers were absent. The port has 14 cranes.")
+    pool = build_pool([Article("a", text, date=dt.date(2026, 3, 3))])
+    [conflict] = numeric_conflicts(pool, parse(pool.articles))
+    assert conflict.subject == "workers"
+    assert sorted(v.value for v in conflict.values) == [700, 1200]
+
+
+def test_agreement_counts_on_different_days_are_no_conflict():
+    from storyline.nlp import parse
+
+    monday = Article("m", "Eleven ships were waiting at anchor, the coastguard said.",
+                     date=dt.date(2026, 3, 2))
+    tuesday = Article("t", "By Tuesday 14 ships were waiting at anchor, the coastguard said.",
+                      date=dt.date(2026, 3, 3))
+    pool = build_pool([monday, tuesday])
+    assert numeric_conflicts(pool, parse(pool.articles)) == ()
