@@ -1,0 +1,650 @@
+"""Quotes: every direct quotation in a story, with who said it.
+
+Analysis stage, after entities (parse -> entities -> quotes -> timeline -> agreement).
+Quote marks are paired paragraph by paragraph from their context (a mark after a space opens,
+one before a space or punctuation closes), so straight, curly and mixed marks all work and an
+unpaired mark is skipped, never fatal. Decisions, following the dev set's guidelines:
+
+- A quote interrupted by its attribution (`"We will go," she said, "but not yet."`) is two
+  quotes with the same speaker; a quote running over several paragraphs (no closing mark at a
+  paragraph's end, a new opening mark on the next) is one quote per paragraph, the later ones
+  inheriting the speaker. Nested quotes (single marks, or a second pair of double marks) stay
+  inside their quote; a lone opening mark inside a quote splits it there.
+- The speaker is the subject of the speech verb next to the quote: `"...," X said`,
+  `said X`, `X told reporters: "..."`, `X said that "..."`, "according to X"; a participle
+  ("saying", "adding") takes the subject of the sentence's earlier speech verb. Names go
+  through the entity index, so "Mr Trump" and "the president" give "Donald Trump". "he"/"she"
+  is the last person who spoke in this paragraph or the one before, else the last person
+  named there (titles tell "he" from "she"); "it" is the organisation that last spoke.
+  A subject that names no one ("a senior source", "US generals", "officials") gives speaker
+  None, the description becoming `speaker_role` when it is a role.
+- A quote with no attribution in its sentence keeps the speaker of the quote before it in
+  the paragraph, or of the previous paragraph's quote (news style continues a speaker's
+  words in a new paragraph); otherwise it is unattributed.
+- Partial quotes are quoted words inside the writer's sentence (after "said that", as an
+  object); quotes that stand as sentences after a colon, a comma or at a sentence start are
+  full. A partial quote of one or two words is kept only when a speech verb in its sentence
+  attributes it; otherwise it is a scare quote or a name ("so-called "reforms"").
+- The same words carried by two articles (equal, or 80% of the words shared) are one quote,
+  cited where the story first has them, `also_in` the others.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .entities import PERSON, EntityIndex, Mention, gender_of_title, is_role_word
+from .segment import paragraphs
+from .types import Article, Citation, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_OPEN, _CLOSE, _EITHER, _SKIP = 1, 2, 3, 0
+_DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
+_SINGLE_MARKS = re.compile(r"['‘’‹›]")
+_OPENING_SHAPES = "“„«‘‹"
+_CLOSING_SHAPES = "”»’›"
+_BEFORE_OPENING = set(" \t\n([{—–-/:;“\"‘'")
+_AFTER_CLOSING = set(" \t\n.,;:!?)]}—–-/”\"’'…")
+_MASK = "\x1f"  # stands in for quoted words, so nothing inside a quote reads as attribution
+
+SPEECH_VERBS = frozenset("""
+said says say told tells added adds asked asks insisted insists warned warns explained explains
+noted notes declared declares replied replies responded responds argued argues acknowledged
+acknowledges admitted admits conceded concedes concluded concludes recalled recalls remarked
+observed observes wrote writes announced announces confirmed confirms claimed claims maintained
+maintains stressed stresses emphasized emphasised urged urges pleaded predicted predicts
+promised promises vowed vows suggested suggests cautioned cautions complained complains
+countered counters quipped joked tweeted quoted shouted testified reiterated reiterates reported
+reports agreed agrees boasted contended contends described describes called calls accused
+accuses denied denies dismissed blasted praised continued continues stated explained
+whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
+""".split())
+PARTICIPLES = frozenset("""
+saying adding telling asking insisting warning noting explaining arguing declaring stressing
+calling describing reiterating writing acknowledging admitting claiming urging vowing promising
+suggesting accusing denying recalling replying responding
+""".split())
+# Verbs after which the speaker may follow: `"...," said Ms. Clywd`.
+_INVERTIBLE = frozenset("""said says added adds asked asks insisted explained noted declared
+replied responded continued argued acknowledged admitted conceded concluded recalled remarked
+observed wrote writes warned stressed countered quipped joked cautioned""".split())
+_VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
+                   + r"|according to)(?![\w-])")
+_AUXILIARIES = frozenset("""has have had would will also later then again once previously
+repeatedly recently reportedly publicly privately earlier separately simply just only further
+subsequently then since still already often always never both all himself herself itself
+themselves had been was were is are did does do may might could should must shall can
+""".split())
+_PRONOUNS = {"he": "m", "she": "f"}
+_NO_ONE = frozenset("it they we i you one this that who which there these those".split())
+_WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+yesterday january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening night
+week""".split())
+_BOUNDARY_WORDS = frozenset("""and but or that while as after before because when where if
+though although since so than whereas said says told""".split())
+_DETERMINERS = frozenset("the a an one two three some several many its his her their our this "
+                         "that these those another".split())
+_NOT_TERMINATOR = re.compile(
+    r"(?:[A-Z]\.?)+|[A-Z][a-z]?\.(?:[A-Z][a-z]?\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|"
+    r"Capt|Sgt|Cmdr|Adm|Rev|Maj|Supt|Insp|St|Jr|Sr|No|Co|Corp|Inc|Ltd|vs|etc|Jan|Feb|Aug|Sept|"
+    r"Sep|Oct|Nov|Dec|Mt|Ft|a\.m|p\.m|U\.S|U\.N|U\.K)\.?")
+_WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
+_NEAR_DUPLICATE = 0.8
+
+
+@dataclass(slots=True)
+class _Span:
+    """A quote's marks and words in one paragraph (`end` is the closing mark, or the
+    paragraph's end for a quote that runs on)."""
+
+    open_mark: int
+    start: int
+    end: int
+    close_mark: int
+    ran_on: bool  # no closing mark before the paragraph ended
+    continues: bool = False  # the quote before it ran on: same speaker, new paragraph
+
+
+@dataclass(slots=True)
+class _Speaker:
+    """Who spoke, or a description of someone unnamed (`name` None)."""
+
+    name: str | None
+    kind: str | None = None
+    description: str | None = None  # "senior Kurdish source", for an unnamed speaker
+
+
+@dataclass(slots=True)
+class _Event:
+    """A speech verb and its resolved subject."""
+
+    position: int
+    speaker: _Speaker
+
+
+@dataclass(slots=True)
+class _Found:
+    article_index: int
+    start: int
+    end: int
+    speaker: _Speaker
+    is_partial: bool
+    paragraph: int
+
+
+def find_quotes(articles: Sequence[Article], docs: Sequence[Doc], entities: EntityIndex
+                ) -> tuple[Quote, ...]:
+    """Every direct quotation of the story in reading order, each carried once."""
+    genders = _genders(entities)
+    found: list[_Found] = []
+    for index, article in enumerate(articles):
+        mentions = entities.mentions[index] if index < len(entities.mentions) else ()
+        found.extend(_ArticleQuotes(index, article.text, mentions, entities, genders).quotes())
+    return _merge_copies(articles, entities, found)
+
+
+def _genders(entities: EntityIndex) -> dict[str, str]:
+    """"m" or "f" for the people a title tells ("Mr Trump", "Ms Sanders")."""
+    genders: dict[str, str] = {}
+    for mentions in entities.mentions:
+        for m in mentions:
+            if m.kind == PERSON and m.text != m.entity:
+                gender = gender_of_title(m.text)
+                if gender:
+                    genders.setdefault(m.entity, gender)
+    return genders
+
+
+class _ArticleQuotes:
+    """The quotes of one article and the speech events that attribute them."""
+
+    def __init__(self, index: int, text: str, mentions: Sequence[Mention],
+                 entities: EntityIndex, genders: dict[str, str]) -> None:
+        self.index = index
+        self.text = text
+        self.entities = entities
+        self.genders = genders
+        self.mentions = list(mentions)
+        self.by_end = {m.end: m for m in mentions}
+        self.by_start = {m.start: m for m in mentions}
+        self.mention_starts = [m.start for m in mentions]
+        self.events: list[list[_Event]] = []  # per paragraph before the current one
+        self.current: list[_Event] = []  # the current paragraph's, as they are found
+        self.paragraphs = list(paragraphs(text))
+        self.single_marks = not _DOUBLE_MARKS.search(text)
+
+    def quotes(self) -> list[_Found]:
+        found: list[_Found] = []
+        previous_ran_on = False
+        last_speaker: _Speaker | None = None  # of the previous paragraph's last quote
+        for number, (p_start, p_end) in enumerate(self.paragraphs):
+            spans = _pair_marks(self.text, p_start, p_end, self.single_marks)
+            if spans and previous_ran_on and spans[0].open_mark == p_start:
+                spans[0].continues = True
+            masked = _masked(self.text, p_start, p_end, spans)
+            ends = _sentence_ends(self.text, masked, p_start, spans)
+            events = self._events(number, masked, p_start, ends)
+            self.events.append(events)
+            in_paragraph: list[_Found] = []
+            for n, span in enumerate(spans):
+                quote = self._attribute(span, spans, n, masked, p_start, ends, events,
+                                        in_paragraph, last_speaker)
+                if quote is not None:
+                    in_paragraph.append(quote)
+            found.extend(in_paragraph)
+            if in_paragraph:
+                last_speaker = in_paragraph[-1].speaker
+                if last_speaker.name:  # words carried on count as a speech event
+                    events.append(_Event(in_paragraph[-1].start, last_speaker))
+                    events.sort(key=lambda e: e.position)
+            elif events or self.text[p_start:p_end].strip():
+                last_speaker = None
+            previous_ran_on = bool(spans) and spans[-1].ran_on
+        return found
+
+    # --- attribution ----------------------------------------------------------------------
+
+    def _attribute(self, span: _Span, spans: list[_Span], n: int, masked: str, base: int,
+                   ends: list[int], events: list[_Event], earlier: list[_Found],
+                   last_speaker: _Speaker | None) -> _Found | None:
+        words = self.text[span.start:span.end].split()
+        if not words or not any(c.isalpha() for c in self.text[span.start:span.end]):
+            return None
+        sentence_start = _sentence_start(ends, span.open_mark - base) + base
+        sentence_end = _sentence_end(ends, span.close_mark - base, len(masked)) + base
+        prefix = masked[sentence_start - base:span.open_mark - base].rstrip()
+        is_embedded = bool(prefix) and prefix[-1] not in ":," and not span.continues and not (
+            _last_word(prefix) in SPEECH_VERBS)
+        content = self.text[span.start:span.end]
+        is_partial = is_embedded and not (content[:1].isupper()
+                                          and re.search(r"[.!?]\s+[“\"‘']?[A-Z]", content))
+        if n > 0 and not is_embedded and prefix.endswith(",") and earlier and (
+                spans[n - 1].close_mark >= sentence_start):
+            is_partial = earlier[-1].is_partial  # `"...," she said, "but ..."`: as the first
+
+        # 1. right after the closing mark: `," Ms Sanders said` / `," said X` / `," he added`
+        limit = min([s.open_mark for s in spans[n + 1:]] + [sentence_end])
+        event = None
+        for e in events:
+            if span.close_mark < e.position < limit and _word_count(
+                    masked[span.close_mark + 1 - base:e.position - base]) <= 8:
+                event = e
+                break
+        # 2. the last speech verb before it in its sentence: `X said that "..."`, `X said: "`
+        if event is None:
+            for e in reversed(events):
+                if sentence_start <= e.position < span.open_mark:
+                    event = e
+                    break
+        # 3. a speech verb later in its sentence, past other quotes
+        if event is None:
+            for e in events:
+                if span.close_mark < e.position < sentence_end:
+                    event = e
+                    break
+        speaker: _Speaker | None = event.speaker if event else None
+        if speaker is None and not is_partial:
+            if span.continues and last_speaker is not None:
+                speaker = last_speaker
+            elif earlier and earlier[-1].speaker.name:
+                speaker = earlier[-1].speaker
+            elif not prefix and last_speaker is not None and last_speaker.name and n == 0:
+                speaker = last_speaker
+            elif n == 0 and not prefix:
+                speaker = self._colon_before(base)
+        if speaker is None and is_partial and len(words) <= 2:
+            return None  # a scare quote or a name, not someone's words
+        return _Found(self.index, span.start, span.end, speaker or _Speaker(None), is_partial,
+                      len(self.events) - 1)
+
+    def _colon_before(self, base: int) -> _Speaker | None:
+        """`Smith said in a statement:` ending the paragraph before this one."""
+        if len(self.events) < 2 or not self.events[-2]:
+            return None
+        before = self.text[:base].rstrip()
+        return self.events[-2][-1].speaker if before.endswith(":") else None
+
+    # --- speech events --------------------------------------------------------------------
+
+    def _events(self, number: int, masked: str, base: int, ends: list[int]) -> list[_Event]:
+        events: list[_Event] = []
+        self.current = events
+        for match in _VERB.finditer(masked):
+            verb = match.group()
+            position = base + match.start()
+            sentence_start = _sentence_start(ends, match.start())
+            speaker: _Speaker | None
+            if verb in PARTICIPLES:
+                speaker = next((e.speaker for e in reversed(events)
+                                if e.position >= base + sentence_start), None)
+                if speaker is None:
+                    speaker = self._sentence_subject(masked, base, sentence_start)
+            elif verb == "according to":
+                speaker = self._subject_after(masked, base, match.end(), number, position)
+            else:
+                speaker = self._subject_before(masked, base, sentence_start, match.start(),
+                                               number)
+                if speaker is None and verb in _INVERTIBLE:
+                    speaker = self._subject_after(masked, base, match.end(), number, position)
+            if speaker is not None:
+                events.append(_Event(position, speaker))
+        return events
+
+    def _subject_before(self, masked: str, base: int, sentence_start: int, verb_start: int,
+                        number: int) -> _Speaker | None:
+        """The subject just before a speech verb: a name, a pronoun, or a description."""
+        region_start = max(sentence_start, verb_start - 240)
+        tokens = [(m.start(), m.end(), m.group())
+                  for m in _WORDS.finditer(masked, region_start, verb_start)]
+        j = len(tokens) - 1
+        while j >= 0:
+            word = tokens[j][2]
+            lower = word.lower()
+            if lower in _AUXILIARIES or (word.islower() and lower.endswith("ly") and len(word) > 4):
+                j -= 1
+            elif (lower in _WEEKDAYS_MONTHS or word.isdigit()) and j > 0 and (
+                    tokens[j - 1][2] in ("on", "last", "this") or tokens[j - 1][2].lower()
+                    in _WEEKDAYS_MONTHS):
+                j -= 2 if tokens[j - 1][2] in ("on", "last", "this") else 1
+            else:
+                break
+        if j < 0:
+            return None
+        word = tokens[j][2]
+        if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
+            return self._apposed(tokens, j, base)
+        mention = self.by_end.get(base + tokens[j][1])
+        if mention is not None:
+            return self._named(self._owner(mention, base, tokens, j))
+        if word.lower() in _PRONOUNS:
+            return self._pronoun(word.lower(), base + tokens[j][0], number)
+        if word.lower() == "it":
+            return self._it(base + tokens[j][0])
+        if word.lower() in _NO_ONE:
+            return _Speaker(None)
+        k = j
+        while k >= 0 and tokens[k][2][0].isalnum() and tokens[k][2].lower() not in (
+                _BOUNDARY_WORDS) and j - k < 8:
+            k -= 1
+        phrase = [w for _, _, w in tokens[k + 1:j + 1]]
+        if not phrase or not word[0].isalpha():
+            return None
+        described = _description(phrase)
+        if described and k >= 1 and tokens[k][2] == ",":  # `Beckett, the Foreign Secretary said`
+            person = self.by_end.get(base + tokens[k - 1][1])
+            if person is not None and person.kind == PERSON:
+                return self._named(person)
+        return _Speaker(None, description=described)
+
+    def _apposed(self, tokens: list[tuple[int, int, str]], j: int, base: int) -> _Speaker | None:
+        """The name around an apposition that ends at tokens[j] (a comma): the person before
+        it (`Gen. X, the head of Y, said`), else the person in it (`Its chief, Gen. X, said`)."""
+        inside = self.by_end.get(base + tokens[j - 1][1]) if j >= 1 else None
+        before = None
+        for k in range(j - 1, max(-1, j - 30), -1):
+            if tokens[k][2] in ("“", "”", '"') or tokens[k][2][0] == _MASK:
+                break
+            if tokens[k][2] == ",":
+                before = self.by_end.get(base + tokens[k - 1][1]) if k > 0 else None
+                break
+        for candidate in (before, inside):
+            if candidate is not None and candidate.kind == PERSON:
+                return self._named(candidate)
+        choice = before or inside
+        return self._named(choice) if choice else None
+
+    def _owner(self, mention: Mention, base: int, tokens: list[tuple[int, int, str]],
+               j: int) -> Mention:
+        """The person in `Professor X of Yale said` rather than Yale."""
+        if mention.kind == PERSON:
+            return mention
+        i = bisect.bisect_left(self.mention_starts, mention.start) - 1
+        if i >= 0 and self.mentions[i].kind == PERSON:
+            between = self.text[self.mentions[i].end:mention.start]
+            if re.fullmatch(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}",
+                            between):
+                return self.mentions[i]
+        return mention
+
+    def _subject_after(self, masked: str, base: int, verb_end: int, number: int,
+                       position: int) -> _Speaker | None:
+        match = re.compile(r"\s+").match(masked, verb_end)
+        start = match.end() if match else verb_end
+        mention = self.by_start.get(base + start)
+        if mention is None and masked.startswith(("the ", "The "), start):
+            mention = self.by_start.get(base + start + 4)
+        if mention is not None:
+            return self._named(mention)
+        word = re.compile(r"[\w'’.-]+").match(masked, start)
+        if word is None:
+            return None
+        if word.group().lower() in _PRONOUNS:
+            return self._pronoun(word.group().lower(), base + start, number)
+        phrase = []
+        for m in _WORDS.finditer(masked, start, min(len(masked), start + 120)):
+            if not m.group()[0].isalnum() or m.group().lower() in _BOUNDARY_WORDS:
+                break
+            phrase.append(m.group())
+        return _Speaker(None, description=_description(phrase)) if phrase else None
+
+    def _sentence_subject(self, masked: str, base: int, sentence_start: int) -> _Speaker | None:
+        """The name opening a sentence ("Trump on Sunday informed ..., saying")."""
+        i = bisect.bisect_left(self.mention_starts, base + sentence_start)
+        if i < len(self.mentions):
+            mention = self.mentions[i]
+            if _word_count(masked[sentence_start:mention.start - base]) <= 2:
+                return self._named(mention)
+        return None
+
+    def _named(self, mention: Mention) -> _Speaker:
+        return _Speaker(mention.entity, mention.kind)
+
+    def _pronoun(self, pronoun: str, position: int, number: int) -> _Speaker:
+        """The person "he" or "she" is: the last person to speak in this paragraph or the one
+        before, else the last person named in this paragraph or the two before."""
+        gender = _PRONOUNS[pronoun]
+        previous = self.events[-1] if self.events else []
+        recent = previous + [e for e in self.current if e.position < position]
+        for event in reversed(recent):
+            speaker = event.speaker
+            if speaker.kind == PERSON and speaker.name and self._fits(speaker.name, gender):
+                return self._gendered(speaker, gender)
+        first_paragraph = self.paragraphs[max(0, number - 2)][0]
+        i = bisect.bisect_left(self.mention_starts, position) - 1
+        while i >= 0 and self.mentions[i].start >= first_paragraph:
+            mention = self.mentions[i]
+            if mention.kind == PERSON and self._fits(mention.entity, gender):
+                return self._gendered(_Speaker(mention.entity, PERSON), gender)
+            i -= 1
+        return _Speaker(None)
+
+    def _fits(self, name: str, gender: str) -> bool:
+        known = self.genders.get(name)
+        return known is None or known == gender
+
+    def _gendered(self, speaker: _Speaker, gender: str) -> _Speaker:
+        if speaker.name:
+            self.genders.setdefault(speaker.name, gender)
+        return speaker
+
+    def _it(self, position: int) -> _Speaker:
+        """"it said": the organisation that spoke last, in this paragraph or the one before."""
+        current = [e for e in self.current if e.position < position]
+        previous = self.events[-1] if self.events else []
+        for event in reversed(previous + current):
+            if event.speaker.name and event.speaker.kind != PERSON:
+                return event.speaker
+        return _Speaker(None)
+
+
+# --- marks, masks and sentences ---------------------------------------------------------------
+
+
+def _pair_marks(text: str, start: int, end: int, single: bool) -> list[_Span]:
+    """The quotes of one paragraph, marks paired by context; unpaired marks skipped."""
+    marks = [(m.start(), _role(text, m.start(), single))
+             for m in (_SINGLE_MARKS if single else _DOUBLE_MARKS).finditer(text, start, end)]
+    marks = [(pos, role) for pos, role in marks if role != _SKIP]
+    spans: list[_Span] = []
+    opened: int | None = None
+    i = 0
+    while i < len(marks):
+        pos, role = marks[i]
+        if opened is None:
+            if role in (_OPEN, _EITHER):
+                opened = pos
+        elif role in (_CLOSE, _EITHER):
+            spans.append(_span(text, opened, pos, ran_on=False))
+            opened = None
+        else:  # an opening mark inside a quote: a nested pair, or a stray that splits it
+            closers = [j for j in range(i + 1, len(marks)) if marks[j][1] in (_CLOSE, _EITHER)]
+            if len(closers) >= 2:
+                i = closers[0] + 1
+                continue
+            spans.append(_span(text, opened, pos, ran_on=False))
+            opened = pos
+        i += 1
+    if opened is not None and not single:
+        spans.append(_span(text, opened, end, ran_on=True))
+    return [s for s in spans if s.end > s.start]
+
+
+def _span(text: str, open_mark: int, close_mark: int, ran_on: bool) -> _Span:
+    start, end = open_mark + 1, close_mark
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _Span(open_mark, start, end, close_mark, ran_on)
+
+
+def _role(text: str, pos: int, single: bool) -> int:
+    """Whether the mark at `pos` opens or closes a quote, judged by its neighbours."""
+    mark = text[pos]
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if single and before.isalnum() and after.isalnum():
+        return _SKIP  # an apostrophe: "don't", "it's"
+    opens = before in _BEFORE_OPENING
+    closes = after in _AFTER_CLOSING
+    if single:
+        if opens and after.isalpha():
+            return _OPEN
+        if closes and not before.isspace():
+            if before in "sS" and after.isspace():
+                return _SKIP  # possessive: "the workers' union"
+            return _CLOSE
+        return _SKIP
+    if opens and not closes:
+        return _OPEN
+    if closes and not opens:
+        return _CLOSE
+    if mark in _OPENING_SHAPES:
+        return _OPEN
+    if mark in _CLOSING_SHAPES:
+        return _CLOSE
+    return _EITHER
+
+
+def _masked(text: str, start: int, end: int, spans: list[_Span]) -> str:
+    """The paragraph with quoted words blanked out (same length, marks kept)."""
+    pieces = []
+    position = start
+    for span in spans:
+        pieces.append(text[position:span.start])
+        pieces.append(_MASK * (span.end - span.start))
+        position = span.end
+    pieces.append(text[position:end])
+    return "".join(pieces)
+
+
+def _sentence_ends(text: str, masked: str, base: int, spans: list[_Span]) -> list[int]:
+    """Offsets (into the paragraph) just past each sentence end outside the quotes, and
+    after a closing mark whose quote ends a sentence ("We go." Then ...)."""
+    ends = []
+    for match in re.finditer(r"[.!?]+(?=\s|$)", masked):
+        words = masked[:match.start() + 1].split()
+        last = words[-1] if words else ""
+        if match.group() == "." and _NOT_TERMINATOR.fullmatch(last.lstrip("(\"“")):
+            continue
+        ends.append(match.end())
+    for span in spans:
+        if span.ran_on:
+            continue
+        c = span.close_mark
+        if text[span.end - 1:span.end] in (".", "!", "?"):
+            rest = masked[c + 1 - base:c + 4 - base].lstrip()
+            if rest[:1].isupper() or rest[:1] in "“\"‘'":
+                ends.append(c + 1 - base)
+    return sorted(ends)
+
+
+def _sentence_start(ends: list[int], position: int) -> int:
+    i = bisect.bisect_right(ends, position) - 1
+    return ends[i] if i >= 0 else 0
+
+
+def _sentence_end(ends: list[int], position: int, length: int) -> int:
+    i = bisect.bisect_right(ends, position)
+    return ends[i] if i < len(ends) else length
+
+
+def _word_count(text: str) -> int:
+    return len([w for w in text.split() if any(c.isalnum() for c in w)])
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
+def _description(phrase: list[str]) -> str | None:
+    """"senior Kurdish source" from "One senior Kurdish source", when it names a role."""
+    while phrase and phrase[0].lower() in _DETERMINERS:
+        phrase = phrase[1:]
+    if not phrase or not any(is_role_word(w) for w in phrase):
+        return None
+    return " ".join(phrase)
+
+
+# --- one quote per words ----------------------------------------------------------------------
+
+
+def _normalised(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("’", "'"))
+
+
+def _merge_copies(articles: Sequence[Article], entities: EntityIndex, found: list[_Found]
+                  ) -> tuple[Quote, ...]:
+    """One Quote per distinct words; copies in later articles go to `also_in`."""
+    found.sort(key=lambda q: (q.article_index, q.start))
+    groups: list[list[_Found]] = []
+    exact: dict[tuple[str, ...], int] = {}
+    by_trigram: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    words_of: list[list[str]] = []
+    for quote in found:
+        words = _normalised(articles[quote.article_index].text[quote.start:quote.end])
+        key = tuple(words)
+        group = exact.get(key)
+        if group is None and len(words) >= 4:
+            candidates: set[int] = set()
+            for i in range(len(words) - 2):
+                candidates |= by_trigram.get(tuple(words[i:i + 3]), set())
+            for c in sorted(candidates):
+                if _similar(words, words_of[c]) and all(
+                        q.article_index != quote.article_index for q in groups[c]):
+                    group = c
+                    break
+        if group is not None and any(q.article_index == quote.article_index
+                                     for q in groups[group]):
+            group = None  # the same words twice in one article are two quotes
+        if group is None:
+            group = len(groups)
+            groups.append([])
+            words_of.append(words)
+            exact.setdefault(key, group)
+            for i in range(len(words) - 2):
+                by_trigram[tuple(words[i:i + 3])].add(group)
+        groups[group].append(quote)
+    quotes = []
+    for copies in groups:
+        first = copies[0]
+        article = articles[first.article_index]
+        speaker = next((q.speaker for q in copies if q.speaker.name), first.speaker)
+        quotes.append(Quote(
+            text=article.text[first.start:first.end],
+            citation=Citation(article.id, first.start, first.end),
+            speaker=speaker.name,
+            speaker_role=_role_of(speaker, entities, articles, copies),
+            is_partial=first.is_partial,
+            also_in=tuple(Citation(articles[q.article_index].id, q.start, q.end)
+                          for q in copies[1:])))
+    return tuple(quotes)
+
+
+def _similar(a: list[str], b: list[str]) -> bool:
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < _NEAR_DUPLICATE * longer:
+        return False
+    common = len(set(a) & set(b))
+    return common >= _NEAR_DUPLICATE * len(set(a) | set(b))
+
+
+def _role_of(speaker: _Speaker, entities: EntityIndex, articles: Sequence[Article],
+             group: list[_Found]) -> str | None:
+    """The speaker's role as the quoting article words it, else as the story does."""
+    if speaker.name is None:
+        return speaker.description
+    entity = entities.entity(speaker.name)
+    if entity is None or not entity.roles:
+        return None
+    text = articles[group[0].article_index].text
+    return next((r for r in entity.roles if r in text), entity.roles[0])

@@ -1,0 +1,167 @@
+"""Entities (storyline.entities): people, organisations and places under one name each.
+
+Runs spaCy's English model on invented articles (tests/fixtures/analysis/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.entities import EntityIndex, find_entities
+from storyline.nlp import parse
+from storyline.types import Article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "analysis"
+
+
+def load_story(name: str) -> tuple[Article, ...]:
+    records = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    return tuple(Article(id=r["id"], text=r["text"], title=r.get("title"), source=r.get("source"),
+                         date=dt.date.fromisoformat(r["date"])) for r in records)
+
+
+def index_of(*texts: str) -> tuple[tuple[Article, ...], EntityIndex]:
+    articles = tuple(Article(id=f"a{i}", text=t) for i, t in enumerate(texts))
+    return articles, find_entities(articles, parse(articles))
+
+
+@pytest.fixture(scope="module")
+def water() -> tuple[tuple[Article, ...], EntityIndex]:
+    articles = load_story("varn-water.json")
+    return articles, find_entities(articles, parse(articles))
+
+
+def test_entities_title_surname_and_full_name_are_one_person(water):
+    _, index = water
+    marta = index.entity("Ms. Ilves")
+    assert marta is not None and marta.name == "Marta Ilves" and marta.kind == "person"
+    assert {"Ms. Ilves", "Minister Marta Ilves"} <= set(marta.aliases)
+    assert marta.sources == 2
+
+
+def test_entities_two_people_sharing_a_surname_stay_apart(water):
+    articles, index = water
+    marta, tomas = index.entity("Marta Ilves"), index.entity("Tomas Ilves")
+    assert marta is not None and tomas is not None and marta is not tomas
+    # "Mr Ilves" in the third article follows "Tomas Ilves" there
+    [mr] = [m for m in index.mentions[2] if m.text == "Mr Ilves"]
+    assert mr.entity == "Tomas Ilves"
+    # "Ms. Ilves" in the first follows Marta
+    [ms] = [m for m in index.mentions[0] if m.text == "Ms. Ilves"]
+    assert ms.entity == "Marta Ilves"
+
+
+def test_entities_abbreviations_and_expansions_are_one_place(water):
+    _, index = water
+    us = index.entity("U.S.")
+    assert us is not None and us.name == "United States" and us.kind == "place"
+    assert {"U.S.", "America", "US"} <= set(us.aliases)
+    assert index.entity("usa") is None or index.entity("usa") is us
+
+
+def test_entities_acronym_declared_in_parentheses(water):
+    _, index = water
+    authority = index.entity("NWA")
+    assert authority is not None and authority.name == "Northern Water Authority"
+    assert authority.kind == "organization" and authority.sources == 2
+
+
+def test_entities_name_declared_with_also_known_as(water):
+    _, index = water
+    brigade = index.entity("Cliffmen")
+    assert brigade is not None and brigade.name == "Red Cliffs Brigade"
+
+
+def test_entities_alternative_acronym_declared_after_use():
+    _, index = index_of(
+        "The Harrow Defence League (HDL) held a march in Dunmore on Monday.\n"
+        "“The Hadel will never give up its fight,” Mr Pask said, using an alternative acronym "
+        "for the HDL.")
+    league = index.entity("Hadel")
+    assert league is not None and league.name == "Harrow Defence League"
+    assert index.entity("HDL") is league
+
+
+def test_entities_alias_table_groups_frequent_names():
+    _, index = index_of(
+        "Islamic State fighters attacked the town. The United Nations condemned the attack.",
+        "Isis claimed the attack, the UN said. Residents call the group Daesh.")
+    group = index.entity("Isis")
+    assert group is not None and group.kind == "organization"
+    assert index.entity("Islamic State") is group and index.entity("Daesh") is group
+    assert index.entity("UN") is index.entity("United Nations")
+
+
+def test_entities_roles_from_apposition_and_words_before_the_name(water):
+    _, index = water
+    assert "Water Minister" in index.entity("Marta Ilves").roles
+    assert "head of the Varn Regional Guard" in index.entity("Pavel Orlick").roles
+    assert "hydrologist at Varn University" in index.entity("Hanna Reuss").roles
+    assert "spokesman for the brigade" in index.entity("Jon Feld").roles
+
+
+def test_entities_descriptions_become_mentions_of_the_person_with_that_role(water):
+    _, index = water
+    [general] = [m for m in index.mentions[1] if m.text == "the general"]
+    assert general.entity == "Pavel Orlick" and general.kind == "person"
+    [minister] = [m for m in index.mentions[1] if m.text == "The minister"]
+    assert minister.entity == "Marta Ilves"
+    assert "the general" not in index.entity("Pavel Orlick").aliases  # a mention, not a name
+
+
+def test_entities_strip_leading_the_titles_and_possessive():
+    articles, index = index_of(
+        "The Varn Rowing Club's members met Dr. Ada Brill. Later the Varn Rowing Club voted. "
+        "Brill's plan won.")
+    club = index.entity("Varn Rowing Club")
+    assert club is not None and club.name == "Varn Rowing Club"
+    ada = index.entity("Brill")
+    assert ada is not None and ada.name == "Ada Brill" and ada.mentions == 2
+    assert all(not m.text.endswith("'s") for m in index.mentions[0])
+
+
+def test_entities_counts_sources_and_first_citations(water):
+    articles, index = water
+    by_id = {a.id: a for a in articles}
+    for entity in index.entities:
+        assert entity.mentions == sum(m.entity == entity.name for ms in index.mentions for m in ms)
+        assert entity.sources == len(entity.citations) >= 1
+        for citation in entity.citations:
+            first = next(m for ms in index.mentions for m in ms
+                         if m.entity == entity.name and articles[m.article_index].id
+                         == citation.article_id)
+            assert (citation.start, citation.end) == (first.start, first.end)
+            assert by_id[citation.article_id].text[citation.start:citation.end] == first.text
+
+
+def test_entities_sorted_by_mentions_then_name(water):
+    _, index = water
+    keys = [(-e.mentions, e.name) for e in index.entities]
+    assert keys == sorted(keys)
+
+
+def test_entities_mentions_resolve_and_are_sorted_per_article(water):
+    articles, index = water
+    assert len(index.mentions) == len(articles)
+    for number, mentions in enumerate(index.mentions):
+        assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+        for m in mentions:
+            assert m.article_index == number
+            assert articles[number].text[m.start:m.end] == m.text
+            assert index.entity(m.entity) is not None
+
+
+def test_entities_lookup_is_case_insensitive_and_unknown_is_none(water):
+    _, index = water
+    assert index.entity("marta ilves") is index.entity("MARTA ILVES") is not None
+    assert index.entity("Nobody Atall") is None
+
+
+def test_entities_empty_and_nameless_articles():
+    articles, index = index_of("", "   \n ", "it rained all day and nobody came.")
+    assert index.entities == ()
+    assert index.mentions == ((), (), ())

@@ -1,0 +1,205 @@
+"""Quotes (storyline.quotes): every direct quotation, with its speaker.
+
+Runs spaCy's English model on invented articles (tests/fixtures/analysis/ and texts written
+in the tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storyline.entities import find_entities
+from storyline.nlp import parse
+from storyline.quotes import find_quotes
+from storyline.types import Article, Quote
+
+FIXTURES = Path(__file__).parent / "fixtures" / "analysis"
+
+
+def quotes_of(*texts: str) -> tuple[Quote, ...]:
+    articles = tuple(Article(id=f"a{i}", text=t) for i, t in enumerate(texts))
+    docs = parse(articles)
+    quotes = find_quotes(articles, docs, find_entities(articles, docs))
+    check_spans(articles, quotes)
+    return quotes
+
+
+def check_spans(articles, quotes) -> None:
+    by_id = {a.id: a for a in articles}
+    for quote in quotes:
+        for citation in (quote.citation, *quote.also_in):
+            text = by_id[citation.article_id].text
+            assert 0 <= citation.start < citation.end <= len(text)
+        assert by_id[quote.citation.article_id].text[
+            quote.citation.start:quote.citation.end] == quote.text
+
+
+def by_text(quotes, start: str) -> Quote:
+    [quote] = [q for q in quotes if q.text.startswith(start)]
+    return quote
+
+
+@pytest.fixture(scope="module")
+def water():
+    records = json.loads((FIXTURES / "varn-water.json").read_text(encoding="utf-8"))
+    articles = tuple(Article(id=r["id"], text=r["text"], source=r["source"],
+                             date=dt.date.fromisoformat(r["date"])) for r in records)
+    docs = parse(articles)
+    quotes = find_quotes(articles, docs, find_entities(articles, docs))
+    check_spans(articles, quotes)
+    return articles, quotes
+
+
+def test_quotes_citation_spans_the_words_inside_the_marks(water):
+    articles, quotes = water
+    by_id = {a.id: a for a in articles}
+    for quote in quotes:
+        text = by_id[quote.citation.article_id].text
+        assert text[quote.citation.start - 1] in "\"“'‘"
+        assert quote.citation.end == len(text) or text[quote.citation.end] in "\"”'’\n"
+
+
+def test_quotes_in_reading_order(water):
+    articles, quotes = water
+    order = {a.id: i for i, a in enumerate(articles)}
+    keys = [(order[q.citation.article_id], q.citation.start) for q in quotes]
+    assert keys == sorted(keys)
+
+
+def test_quotes_curly_and_straight_marks_with_speaker_after(water):
+    _, quotes = water
+    assert by_text(quotes, "They decided this").speaker == "Tomas Ilves"  # curly, "he said"
+    assert by_text(quotes, "I am not sure").speaker == "Hanna Reuss"  # straight, "Reuss said"
+
+
+def test_quotes_over_several_paragraphs_are_one_per_paragraph_same_speaker(water):
+    _, quotes = water
+    first = by_text(quotes, "We have no choice")
+    second = by_text(quotes, "The cuts will last")
+    third = by_text(quotes, "Nobody will go without")
+    assert first.speaker == second.speaker == third.speaker == "Marta Ilves"
+    assert not second.is_partial and second.text.endswith("rains.")
+
+
+def test_quotes_split_by_he_said_are_two_quotes_same_speaker(water):
+    _, quotes = water
+    before, after = by_text(quotes, "They decided"), by_text(quotes, "without asking")
+    assert before.speaker == after.speaker == "Tomas Ilves"
+    assert not before.is_partial and not after.is_partial
+
+
+def test_quotes_said_x_after_the_quote(water):
+    _, quotes = water
+    quote = by_text(quotes, "We will stand on that road")
+    assert quote.speaker == "Jon Feld" and quote.speaker_role == "spokesman for the brigade"
+
+
+def test_quotes_pronoun_after_colon_resolves_to_the_last_speaker(water):
+    _, quotes = water
+    quote = by_text(quotes, "No village will be left dry")
+    assert quote.speaker == "Pavel Orlick"
+    assert quote.speaker_role == "head of the Varn Regional Guard"
+
+
+def test_quotes_role_reference_resolves_through_entities(water):
+    _, quotes = water
+    assert by_text(quotes, "Nobody blocks a public road").speaker == "Pavel Orlick"  # the general
+    assert by_text(quotes, "done everything").speaker == "Marta Ilves"  # The minister told
+
+
+def test_quotes_unnamed_source_is_unattributed_with_description(water):
+    _, quotes = water
+    quote = by_text(quotes, "The dam is older")
+    assert quote.speaker is None and quote.speaker_role == "senior engineer"
+    assert not quote.is_partial
+
+
+def test_quotes_partial_quotes_are_flagged_and_attributed(water):
+    _, quotes = water
+    quote = by_text(quotes, "a disaster for every grower")
+    assert quote.is_partial and quote.speaker == "Tomas Ilves"
+    assert by_text(quotes, "the lowest since records").is_partial
+
+
+def test_quotes_partial_quote_speaker_is_the_reported_speech_subject():
+    quotes = quotes_of("Water Minister Marta Ilves said in a statement that Pavel Orlick "
+                       "\"has been clear about the trucks and the drivers.\"")
+    [quote] = quotes
+    assert quote.is_partial and quote.speaker == "Marta Ilves"
+
+
+def test_quotes_scare_quotes_without_attribution_are_dropped():
+    quotes = quotes_of("The so-called \"reform\" of the harbour board was shelved in March. "
+                       "Critics of the \"plan\" were pleased.")
+    assert quotes == ()
+
+
+def test_quotes_short_attributed_partial_quote_is_kept():
+    [quote] = quotes_of("Dana Kirsch said the trucks would come back \"very soon\".")
+    assert quote.text == "very soon" and quote.is_partial and quote.speaker == "Dana Kirsch"
+
+
+def test_quotes_same_words_in_two_outlets_once_with_also_in(water):
+    articles, quotes = water
+    copies = [q for q in quotes if q.text.startswith("We have no choice")]
+    assert len(copies) == 1
+    assert [c.article_id for c in copies[0].also_in] == [articles[1].id]
+
+
+def test_quotes_single_marks_as_outer_marks_and_possessive(water):
+    articles, quotes = water
+    third = [q for q in quotes if q.citation.article_id == articles[2].id]
+    assert [q.text for q in third] == ["The growers' patience has run out.",
+                                       "We are sorry for the trouble,"]
+    assert third[0].speaker == "Tomas Ilves"
+    assert third[1].speaker is None and third[1].speaker_role == "spokeswoman for the authority"
+
+
+def test_quotes_nested_single_quotes_stay_inside():
+    [quote] = quotes_of("“She told me ‘go home’ and walked off,” Rita Vance said.")
+    assert quote.text == "She told me ‘go home’ and walked off,"
+    assert quote.speaker == "Rita Vance"
+
+
+def test_quotes_stray_opening_mark_splits_the_quote():
+    quotes = quotes_of("One dock worker said: “We waited all night. \"Nobody came to help us.”")
+    assert [q.text for q in quotes] == ["We waited all night.", "Nobody came to help us."]
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_quotes_pronoun_prefers_the_last_speaker_over_a_later_name():
+    text = ("Mayor Lena Ortiz said in a statement that Tom Reyes \"has done nothing for the town.\""
+            "\n\"We will rebuild the bridge before winter,\" she said.")
+    quote = by_text(quotes_of(text), "We will rebuild")
+    assert quote.speaker == "Lena Ortiz"
+
+
+def test_quotes_unattributed_quote_has_no_speaker():
+    quotes = quotes_of("The ferry left at noon.\n\"Nobody knows when it will come back.\"")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_quotes_empty_texts_and_a_quote_at_the_end_of_the_text():
+    assert quotes_of("", "   ", "\"") == ()
+    [quote] = quotes_of("Ada Brill said: \"We are not done")
+    assert quote.text == "We are not done" and quote.speaker == "Ada Brill"
+
+
+def test_quotes_unbalanced_marks_never_crash():
+    texts = ["\"", "”“", "“”", "a \" b \" c \"", "the workers' union and the bosses' club",
+             "“One. ”Two“ three”", "«Non» dit-il. “x", "\"\"\"\"", "He said ' and ‘ and ’"]
+    quotes_of(*texts)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["“", "”", "\"", "'", "‘", "’", " ", "\n", "Ann Lee", "said",
+                                 "she", ".", ",", ":", "We go", "the workers'", "Mr Lee"]),
+                max_size=30))
+def test_quotes_any_mix_of_marks_and_words_gives_valid_spans(pieces):
+    quotes_of(" ".join(pieces), "".join(pieces))
