@@ -43,7 +43,7 @@ from .cite import citations_for
 from .types import Article, Citation, DateMention, Event
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 PRECISIONS = ("day", "week", "month", "year")
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}  # lower is more precise
@@ -55,6 +55,11 @@ EVENT_OVERLAP = 0.4
 # A month and day without a year this close ahead of publication is this year's, whatever
 # the tense ("has called for a meeting on Nov. 9"): a writer would give last year's its year.
 _SOON = dt.timedelta(days=45)
+
+# A future-tense clause that would put a month ten months or more ahead speaks of the one
+# just gone: a writer would say "next September".
+_FAR_AHEAD = dt.timedelta(days=300)
+_FAR_AHEAD_MONTHS = 10
 
 # Explicit years this far past the publication date are read as something else (a count).
 _MAX_YEARS_AHEAD = 50
@@ -83,7 +88,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _AFTER_MONTH = r"(?:(?<=\.)\s*|\s+)"  # "Oct. 25", and "Oct.25" as some wires write it
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"  # not "7:30"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
 _COUNT = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AND_DAY = r"\s*(?:and|or|&|-|–|to)\s*"  # "June 13 and 14", "the 7th and 8th of July"
@@ -126,6 +131,8 @@ _EXPRESSION = re.compile(
         r"(?P<rl>(?:(?P<rl_part>(?i:earlier|later|early|late))\s+)?"
         r"(?P<rl_rel>(?i:last|this|next))\s+(?P<rl_unit>(?i:week(?:end)?|month|year))"
         r"(?:['’]?s)?(?![a-z]))",  # "this year's", and "this years" as some write it
+        # "earlier in the week", "later in the month"
+        r"(?P<ew>(?i:earlier|later)\s+in\s+the\s+(?P<ew_unit>(?i:week|month|year))(?![a-z]))",
         # "the weekend", "over the weekend"
         r"(?P<we>(?i:the)\s+weekend(?![a-z]))",
         # "10 days ago", "a year ago"
@@ -149,7 +156,9 @@ _YEAR_INTRODUCED = re.compile(
     r"|around|as\s+of|early|late|mid|back\s+in|beginning|end|start|middle|fiscal|year"
     r"|spring|summer|fall|autumn|winter))[\s-]+$"
 )
-_SINCE = re.compile(r"(?i:\bsince)\s+$")
+_SINCE = re.compile(r"(?i:\bsince)\b[^.;:!?]{0,30}$")  # "since undergoing surgery Aug. 12"
+# spaCy labels of names that may hold a date word: "The Sunday Times", NBC's "Today".
+_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW"})
 # A deadline may lie ahead even in a past-tense sentence: "the search was extended to May 25".
 _DEADLINE = re.compile(r"(?i:\b(?:to|until|till|through|by|before))\s+$")
 # "every November", "each Monday", "on a Sunday": a habit or any such day, not a date.
@@ -164,14 +173,16 @@ _HEDGE_BEFORE = re.compile(
     r"|under|approximately|at\s+least|up\s+to|few|several|couple\s+of|and\s+a\s+half))\s+$"
 )
 _HEDGE_AFTER = re.compile(r"(?i:\s+and\s+a\s+half)")
-_FUTURE_MODALS = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d"})
+_FUTURE_MODALS = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "'d", "’d", "can",
+                            "ca", "could", "may", "might", "should", "must"})
 _SCHEDULE_WORDS = frozenset({
     "scheduled", "expected", "due", "set", "plans", "plan", "planned", "planning", "going",
-    "intends", "intend", "intended", "aims", "hopes", "slated", "poised", "prepared",
+    "intends", "intend", "intended", "aims", "hopes", "slated",
 })
 _TENSE_WINDOW = 30  # tokens
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
 _GROUP_TAGS = _VERB_TAGS | {"RB", "TO"}
+_SCHEDULE_TAGS = frozenset({"VBN", "VBZ", "VBP", "VBG", "JJ"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Present-tense verbs that report rather than plan: "says he met them on Friday".
 _REPORTING = frozenset("""
@@ -180,8 +191,9 @@ _REPORTING = frozenset("""
     admit admits add adds note notes recall recalls acknowledge acknowledges explain explains
     argue argues allege alleges estimate estimates remain remains accuse accuses blame blames
     """.split())
-# "...has ever seen and the weekend will underline...": a new clause, look ahead instead.
-_COORDINATORS = frozenset({"and", "but"})
+# ", and more aid was expected": the words that open another clause after a comma.
+_CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "which",
+                             "who", "whose", "where", "as", "or"})
 _CLAUSE_END = frozenset({".", "!", "?", ";", "\n", "\n\n"})
 _FALLBACK_SHAPE = re.compile(rf"\d.*{_MONTH}|{_MONTH}.*\d|\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}")
 _FALLBACK_REFUSE = re.compile(
@@ -238,18 +250,22 @@ def _article_dates(article: Article, doc: Doc | None,
         return
     date_spans: list[tuple[int, int]] = []
     other_spans: list[tuple[int, int]] = []
+    name_spans: list[tuple[int, int]] = []
     if doc is not None:
         for ent in doc.ents:
             if ent.label_ == "DATE":
                 date_spans.append((ent.start_char, ent.end_char))
             else:
                 other_spans.append((ent.start_char, ent.end_char))
+                if ent.label_ in _NAME_LABELS:
+                    name_spans.append((ent.start_char, ent.end_char))
     base = article.date or publication_date_in_text(text)
     context = _Context(text, doc, base, date_spans, other_spans, years_written)
     found: list[tuple[int, int, _Resolved]] = []
     for match in _EXPRESSION.finditer(text):
         if _WORD_START.match(text, match.start()):
-            found.extend(_resolve_match(match, context))
+            if not _inside(name_spans, match.start(), match.end()):  # "The Sunday Times"
+                found.extend(_resolve_match(match, context))
     for start, end in date_spans:
         if _overlaps([(s, e) for s, e, _ in found], start, end):
             continue
@@ -299,6 +315,8 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
         resolved = _day_word(match["dy"], context.base)
     elif kind == "rl":
         resolved = _relative_period(match["rl_rel"], match["rl_unit"], context.base)
+    elif kind == "ew":
+        resolved = _relative_period("this", match["ew_unit"], context.base)
     elif kind == "we":
         resolved = _weekend(context, start, end)
     elif kind == "ago":
@@ -408,8 +426,8 @@ def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: s
             return _Resolved(min(agreeing, key=lambda d: abs(d - base)), "day")
     later = [d for d in candidates if d >= base]
     earlier = [d for d in candidates if d <= base]
-    if context.is_future(start, end):
-        return _Resolved(min(later), "day") if later else None
+    if context.is_future(start, end) and later and min(later) - base < _FAR_AHEAD:
+        return _Resolved(min(later), "day")
     if later and (not earlier or min(later) - base <= _SOON):
         return _Resolved(min(later), "day")  # a date a few weeks ahead is this year's
     if later and _introduced(_DEADLINE, context, start):
@@ -443,9 +461,11 @@ def _bare_month(month_name: str, relation: str | None, context: _Context,
         year = base.year if month > base.month else base.year + 1
     elif rel == "this":
         year = base.year
-    elif context.is_future(start, end) or month == base.month % 12 + 1:
+    elif month == base.month % 12 + 1 or (
+            context.is_future(start, end) and (month - base.month) % 12 < _FAR_AHEAD_MONTHS):
         # ahead when the clause says so, and for next month's name: "the November elections"
-        # in an October piece
+        # in an October piece; but "expect inflation to fall from 10 percent in September" in
+        # November is the September just gone
         year = base.year if month >= base.month else base.year + 1
     else:
         year = base.year if month <= base.month else base.year - 1
@@ -550,40 +570,76 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _is_future_clause(context: _Context, start: int, end: int) -> bool:
-    """True when the verb nearest the expression speaks of the future.
+    """True when the verb that governs the expression speaks of the future.
 
-    The verb is the nearest one before the expression in its clause ("will vote on Friday",
-    "said on Friday"), else the first after it ("On Friday, the council will vote"). Past an
-    "and" or "but", a verb after the expression comes first: "...has ever seen and the
-    weekend will underline..."
+    That verb is the nearest one before the expression ("will vote on Friday", "said on
+    Friday"), unless a comma or an "and" stands between them and a verb follows in the
+    same clause ("...that now runs the country, on Tuesday rejected...", "...has ever seen
+    and the weekend will underline..."); with no verb before, the one after ("On Friday,
+    the council will vote"). A participle or infinitive alone ("the dinner following
+    Friday's inauguration", "by flying") has no tense and is passed over. "Thursday's
+    planned ceremonies" is future whatever the verb.
     """
     doc = context.doc
-    if doc is None or len(doc) == 0 or _introduced(_SINCE, context, start):
+    if doc is None or len(doc) == 0 or _SINCE.search(context.text, max(0, start - 40), start):
         return False
     starts = context.token_starts()
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = bisect.bisect_left(starts, end)
-    after = _verb_after(doc, last)
-    for position in range(first - 1, max(-1, first - _TENSE_WINDOW), -1):
-        token = doc[position]
-        if token.text in _CLAUSE_END:
-            break
-        if token.lower_ in _COORDINATORS and after is not None:
-            return _verb_group_is_future(doc, after)
-        if token.tag_ in _VERB_TAGS or token.lower_ in _SCHEDULE_WORDS:
-            return _verb_group_is_future(doc, position)
-    return after is not None and _verb_group_is_future(doc, after)
+    if last < len(doc) and _is_schedule_word(doc[last]):
+        return True
+    before = _tense_before(doc, first)
+    if before is not None and not before[1]:
+        return before[0]
+    after = _tense_after(doc, last)
+    if after is not None:
+        return after
+    return before is not None and before[0]
 
 
-def _verb_after(doc: Doc, position: int) -> int | None:
-    """The main verb of the first verb group after `position` in its sentence, if any."""
-    for position in range(position, min(len(doc), position + _TENSE_WINDOW)):
+def _tense_before(doc: Doc, first: int) -> tuple[bool, bool] | None:
+    """(is future, is apart) for the nearest tensed verb group before token `first`;
+    apart when a comma, "and" or "but" stands between it and the expression."""
+    position = first - 1
+    apart = False
+    while position > max(-1, first - _TENSE_WINDOW):
         token = doc[position]
         if token.text in _CLAUSE_END:
             return None
-        if token.tag_ in _VERB_TAGS:
-            return _end_of_verb_group(doc, position)
+        if token.text == "," or token.lower_ in ("and", "but"):
+            apart = True
+        elif token.tag_ in _VERB_TAGS or _is_schedule_word(token):
+            future = _verb_group_is_future(doc, position)
+            if future is not None:
+                return future, apart
+            position = _start_of_verb_group(doc, position)
+        position -= 1
     return None
+
+
+def _tense_after(doc: Doc, last: int) -> bool | None:
+    """Whether the first tensed verb group from token `last` on, in the same clause, speaks
+    of the future; None when there is none before ", and", ", which" and the like."""
+    position = last
+    while position < min(len(doc), last + _TENSE_WINDOW):
+        token = doc[position]
+        if token.text in _CLAUSE_END or (token.text == "," and position + 1 < len(doc)
+                                         and doc[position + 1].lower_ in _CLAUSE_OPENERS):
+            return None
+        if token.tag_ in _VERB_TAGS:
+            group_end = _end_of_verb_group(doc, position)
+            future = _verb_group_is_future(doc, group_end)
+            if future is not None:
+                return future
+            position = group_end
+        position += 1
+    return None
+
+
+def _start_of_verb_group(doc: Doc, position: int) -> int:
+    while position > 0 and doc[position - 1].tag_ in _GROUP_TAGS:
+        position -= 1
+    return position
 
 
 def _end_of_verb_group(doc: Doc, position: int) -> int:
@@ -593,8 +649,15 @@ def _end_of_verb_group(doc: Doc, position: int) -> int:
     return position
 
 
-def _verb_group_is_future(doc: Doc, position: int) -> bool:
-    """Whether the verb group ending at `position` speaks of the future.
+def _is_schedule_word(token: Token) -> bool:
+    """"is scheduled", "is due", "plans to", "is going to"; not the noun "a plan", the past
+    "planned" or the base form ("began pushing to set up")."""
+    return token.lower_ in _SCHEDULE_WORDS and token.tag_ in _SCHEDULE_TAGS
+
+
+def _verb_group_is_future(doc: Doc, position: int) -> bool | None:
+    """Whether the verb group ending at `position` speaks of the future; None for a
+    participle or infinitive alone, which has no tense of its own.
 
     Future: a modal "will/would/'ll" ("will vote"), a schedule ("is scheduled to", "is due",
     "plans to", "is to go"), or a present tense that is not reporting ("the visa expires",
@@ -604,7 +667,7 @@ def _verb_group_is_future(doc: Doc, position: int) -> bool:
     group = []  # main verb first, back to the finite verb
     for back in range(position, max(-1, position - 6), -1):
         token = doc[back]
-        if not (token.tag_ in _GROUP_TAGS or token.lower_ in _SCHEDULE_WORDS):
+        if not (token.tag_ in _GROUP_TAGS or _is_schedule_word(token)):
             break
         group.append(token)
         if token.tag_ in _FINITE_TAGS:
@@ -613,21 +676,28 @@ def _verb_group_is_future(doc: Doc, position: int) -> bool:
         return False
     words = [t.lower_ for t in group]
     finite = group[-1]
-    if finite.tag_ == "MD":
-        return finite.lower_ in _FUTURE_MODALS
+    is_perfect = group[0].tag_ == "VBN" and any(w in ("have", "has", "had") for w in words)
+    if finite.tag_ == "MD":  # "will vote", "could be voted on"; but "could have voted"
+        return finite.lower_ in _FUTURE_MODALS and not is_perfect
     if "had" in words:
         return False
-    if any(t.lower_ in _SCHEDULE_WORDS and t.tag_ != "VBD" for t in group):
+    if any(_is_schedule_word(t) for t in group):
         return True
-    if finite.tag_ not in ("VBZ", "VBP"):
+    if finite.tag_ not in _FINITE_TAGS:
+        # "killed on August 7", "unsealed Sept. 25": a past participle tells the past; "the
+        # dinner following Friday's inauguration", "to savor": no tense of their own
+        return False if group[0].tag_ == "VBN" and len(group) == 1 else None
+    if finite.tag_ == "VBD":
         return False
-    if len(group) > 1 and finite.lower_ in ("has", "have"):
+    if is_perfect:
         return False  # present perfect: done
-    if "to" in words and finite.lower_ in ("is", "are", "am"):
+    if len(group) > 2 and group[-2].tag_ == "TO" and finite.lower_ in ("is", "are", "am"):
         return True  # "is to go on trial"
     main = group[0]
-    if main.lemma_ == "be":
-        return False  # "the town is 150 km from Wednesday's earthquake": a state, not a plan
+    if main.lemma_ in ("be", "have") or main.tag_ == "VBN":
+        # "the town is 150 km from Wednesday's earthquake", "is connected to the outrages on
+        # Thursday": a state, not a plan
+        return False
     return main.lower_ not in _REPORTING and main.lemma_ not in _REPORTING
 
 
