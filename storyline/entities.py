@@ -159,6 +159,15 @@ _DECLARED_OTHER = re.compile(
 _DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w.'’-]+){1,5})")
 
 _TAG_NAMES = ("NNP", "NNPS")
+_LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|across|outside|inside)\s+(?:the\s+)?$")
+# Words that make a name an organisation's, not a person's ("Ann Clywd" may be a person).
+_ORGANISATION_WORDS = frozenset("""party council ministry department office agency association
+union university college school hospital bank company corp inc ltd group committee court army
+navy force forces police church institute foundation center centre commission organization
+organisation house times post news press network service services board authority club league
+federation society fund government senate parliament assembly congress front movement brigade
+guard guards airlines airways international corporation museum trust tribunal convention
+""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +215,7 @@ class _Raw:
     labels: list[str]
     title: str = ""
     roles: list[str] = field(default_factory=list)
+    is_located: bool = False  # written after "in", "at", "from": a place, not a surname
     cluster: int = -1
 
 
@@ -229,6 +239,7 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> EntityInd
         tags = TokenTags(doc)
         for raw in raws:
             raw.roles = _roles_around(text, raw, tags)
+            raw.is_located = bool(_LOCATIVE.search(text, max(0, raw.start - 12), raw.start))
         everything.extend(raws)
     kept = {id(r) for r in everything}
     declared = [d for d in declared if id(d[0]) in kept and id(d[1]) in kept]
@@ -427,6 +438,10 @@ def _surface_forms(raws: list[_Raw]) -> dict[str, bool]:
                 raw.name) < 3 or not raw.name[0].isupper():
             continue
         forms[raw.name] = "." in raw.name or raw.name.isupper()
+        words = raw.name.split()
+        if "PERSON" in raw.labels and len(words) >= 2 and len(words[-1]) >= 3 and (
+                words[-1].isalpha() and words[-1][0].isupper()):
+            forms.setdefault(words[-1], False)  # "Buffone said" after "Samuel Buffone"
     groups = {_TABLE_GROUP[_norm(r.name)] for r in raws if _norm(r.name) in _TABLE_GROUP}
     for group in groups:
         for form in ALIAS_TABLE[group][2]:
@@ -513,7 +528,7 @@ class _Clusters:
                 kind = _KIND_OF_LABEL.get(label)
                 if kind and kind != _OTHER:
                     votes[root][kind] += 1
-            if raw.title or raw.roles:  # "Mr", "President", "press secretary": a person
+            if raw.title or any(is_role_word(w) for role in raw.roles for w in role.split()):
                 votes[root][PERSON] += 2
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
         self.kinds: dict[str, str] = {}
@@ -534,45 +549,56 @@ class _Clusters:
         return self.kinds.get(self._find(_norm(raw.name)), _OTHER)
 
     def _fold_people(self) -> None:
-        """Full names with the same first and last name are one person; a lone surname (or a
-        title + surname) is the one full-name person with that surname in the story."""
+        """Full names with the same first and last name are one person, and so are a full
+        name and a longer one starting with it ("Salvador Allende Gossens"); a lone surname
+        (or title + surname) is the one full-name person with that surname in the story,
+        even one spaCy called an organisation ("Ann Clywd") or a surname it took for a place
+        that the text never puts after "in", "at", "from" ("Artaza")."""
         self.ambiguous: dict[str, list[str]] = {}
         by_name: dict[tuple[str, str], str] = {}
-        surnames: dict[str, set[str]] = defaultdict(set)
-        singles: set[str] = set()
-        keys = {_norm(r.name) for r in self.raws}
-        for key in sorted(keys):
+        maybe_people: dict[str, set[str]] = defaultdict(set)
+        keys = sorted({_norm(r.name) for r in self.raws})
+        located = {_norm(r.name) for r in self.raws if r.is_located}
+        for key in keys:
             root = self._find(key)
-            if self.kinds.get(root) != PERSON or root in self.forced:
-                continue
             words = _person_words(key)
-            if len(words) >= 2 and key.split()[0] not in _PARTICLES:
+            if root in self.forced or len(words) < 2 or key.split()[0] in _PARTICLES:
+                continue
+            if self.kinds.get(root) == PERSON:
                 first_last = (words[0], words[-1])
                 if first_last in by_name:
                     self._union(key, by_name[first_last])
                 else:
                     by_name[first_last] = key
+            elif (self.kinds.get(root) == ORGANIZATION and len(words) <= 3
+                  and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
+                maybe_people[words[-1]].add(key)
+        for key in keys:
+            words = _person_words(key)
+            if len(words) >= 3 and (words[0], words[1]) in by_name:
+                self._union(key, by_name[words[0], words[1]])
+        surnames: dict[str, set[str]] = defaultdict(set)
         for (_, last), key in by_name.items():
             surnames[last].add(self._find(key))
-        for key in sorted(keys):
+        for key in keys:
             root = self._find(key)
             kind = self.kinds.get(root)
             words = _person_words(key)
-            is_single = len(words) == 1 or (key.split()[0] in _PARTICLES)
-            if not is_single or root in self.forced or not words:
+            is_single = len(words) == 1 or (bool(words) and key.split()[0] in _PARTICLES)
+            if not is_single or root in self.forced:
                 continue
-            if kind == PLACE and self.person_votes.get(root, 0) == 0:
+            is_person = kind == PERSON or self.person_votes.get(root, 0) > 0
+            if kind == PLACE and not is_person and key in located:
                 continue
             owners = surnames.get(words[-1], set()) - {root}
+            if not owners and is_person:
+                owners = {self._find(k) for k in maybe_people.get(words[-1], ())} - {root}
             if len(owners) == 1:
-                owner = next(iter(owners))
-                self._union(key, owner)
+                self._union(key, next(iter(owners)))
                 self.kinds[self._find(key)] = PERSON
             elif len(owners) > 1 and kind in (PERSON, ORGANIZATION):
                 self.ambiguous[key] = sorted(owners)
-            singles.add(key)
-        roots = {self._find(k) for k in keys}
-        for root in roots:
+        for root in {self._find(k) for k in keys}:
             if root not in self.kinds:
                 kinds = [self.kinds[r] for r in self.kinds if self._find(r) == root]
                 self.kinds[root] = PERSON if PERSON in kinds else (kinds[0] if kinds else _OTHER)
@@ -646,7 +672,8 @@ class _Built:
 
 
 def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
-    """The fullest name: most words, then most characters, then most often written."""
+    """The fullest name: most words, then most characters, then most often written. For a
+    person, not a name that only adds a last word to another ("Salvador Allende Gossens")."""
     counts = Counter(r.name for r in raws)
     if table_group is not None:
         usual = ALIAS_TABLE[table_group][0]
@@ -656,6 +683,11 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
     if kind != PERSON:
         spelled = [n for n in names if not (n.replace(".", "").isupper() and " " not in n)]
         names = spelled or names
+    else:
+        shorter = {" ".join(n.split()[:-1]) for n in names}
+        names = [n for n in names if len(n.split()) < 3 or n not in shorter] or names
+        names = [n for n in names if not any(
+            len(n.split()) >= 3 and other.split() == n.split()[:-1] for other in names)] or names
     return max(names, key=lambda n: (len(n.split()), len(n), counts[n], n))
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -65,11 +65,14 @@ countered counters quipped joked tweeted quoted shouted testified reiterated rei
 reports agreed agrees boasted contended contends described describes called calls accused
 accuses denied denies dismissed blasted praised continued continues stated explained
 whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
+commented comments termed terms likened likens dubbed branded labelled labeled repeated repeats
+restated asserted asserts
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
 calling describing reiterating writing acknowledging admitting claiming urging vowing promising
-suggesting accusing denying recalling replying responding
+suggesting accusing denying recalling replying responding stating asserting commenting
+repeating
 """.split())
 # Verbs after which the speaker may follow: `"...," said Ms. Clywd`.
 _INVERTIBLE = frozenset("""said says added adds asked asks insisted explained noted declared
@@ -97,6 +100,11 @@ _NOT_TERMINATOR = re.compile(
     r"Capt|Sgt|Cmdr|Adm|Rev|Maj|Supt|Insp|St|Jr|Sr|No|Co|Corp|Inc|Ltd|vs|etc|Jan|Feb|Aug|Sept|"
     r"Sep|Oct|Nov|Dec|Mt|Ft|a\.m|p\.m|U\.S|U\.N|U\.K)\.?")
 _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
+_WORD = re.compile(r"[\w'’.-]+")
+_SPACES = re.compile(r"\s+")
+_PASSIVE = frozenset("be been being is was were are".split())
+_PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
+_OF_ORGANISATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}")
 _NEAR_DUPLICATE = 0.8
 
 
@@ -178,6 +186,7 @@ class _ArticleQuotes:
         self.mention_starts = [m.start for m in mentions]
         self.events: list[list[_Event]] = []  # per paragraph before the current one
         self.current: list[_Event] = []  # the current paragraph's, as they are found
+        self.quoted: list[tuple[int, int]] = []  # spans of quoted words so far
         self.paragraphs = list(paragraphs(text))
         self.single_marks = not _DOUBLE_MARKS.search(text)
 
@@ -189,23 +198,24 @@ class _ArticleQuotes:
             spans = _pair_marks(self.text, p_start, p_end, self.single_marks)
             if spans and previous_ran_on and spans[0].open_mark == p_start:
                 spans[0].continues = True
+            self.quoted.extend((s.start, s.end) for s in spans)
             masked = _masked(self.text, p_start, p_end, spans)
             ends = _sentence_ends(self.text, masked, p_start, spans)
             events = self._events(number, masked, p_start, ends)
-            self.events.append(events)
             in_paragraph: list[_Found] = []
             for n, span in enumerate(spans):
                 quote = self._attribute(span, spans, n, masked, p_start, ends, events,
-                                        in_paragraph, last_speaker)
+                                        in_paragraph, last_speaker, number)
                 if quote is not None:
                     in_paragraph.append(quote)
+            self.events.append(events)
             found.extend(in_paragraph)
             if in_paragraph:
                 last_speaker = in_paragraph[-1].speaker
                 if last_speaker.name:  # words carried on count as a speech event
                     events.append(_Event(in_paragraph[-1].start, last_speaker))
                     events.sort(key=lambda e: e.position)
-            elif events or self.text[p_start:p_end].strip():
+            else:
                 last_speaker = None
             previous_ran_on = bool(spans) and spans[-1].ran_on
         return found
@@ -214,63 +224,65 @@ class _ArticleQuotes:
 
     def _attribute(self, span: _Span, spans: list[_Span], n: int, masked: str, base: int,
                    ends: list[int], events: list[_Event], earlier: list[_Found],
-                   last_speaker: _Speaker | None) -> _Found | None:
-        words = self.text[span.start:span.end].split()
-        if not words or not any(c.isalpha() for c in self.text[span.start:span.end]):
+                   last_speaker: _Speaker | None, number: int) -> _Found | None:
+        content = self.text[span.start:span.end]
+        words = content.split()
+        if not words or not any(c.isalnum() for c in content):
             return None
         sentence_start = _sentence_start(ends, span.open_mark - base) + base
         sentence_end = _sentence_end(ends, span.close_mark - base, len(masked)) + base
         prefix = masked[sentence_start - base:span.open_mark - base].rstrip()
-        is_embedded = bool(prefix) and prefix[-1] not in ":," and not span.continues and not (
+        is_embedded = bool(prefix) and prefix[-1] not in ":,;" and not span.continues and not (
             _last_word(prefix) in SPEECH_VERBS)
-        content = self.text[span.start:span.end]
         is_partial = is_embedded and not (content[:1].isupper()
                                           and re.search(r"[.!?]\s+[“\"‘']?[A-Z]", content))
         if n > 0 and not is_embedded and prefix.endswith(",") and earlier and (
                 spans[n - 1].close_mark >= sentence_start):
             is_partial = earlier[-1].is_partial  # `"...," she said, "but ..."`: as the first
 
-        # 1. right after the closing mark: `," Ms Sanders said` / `," said X` / `," he added`
+        # Right after the closing mark (`," Ms Sanders said`, `," said X`), or the last speech
+        # verb before it in its sentence (`X said that "..."`, `X said: "`): a quote inside
+        # the writer's sentence looks back first, a quote that stands alone forward.
         limit = min([s.open_mark for s in spans[n + 1:]] + [sentence_end])
-        event = None
-        for e in events:
-            if span.close_mark < e.position < limit and _word_count(
-                    masked[span.close_mark + 1 - base:e.position - base]) <= 8:
-                event = e
-                break
-        # 2. the last speech verb before it in its sentence: `X said that "..."`, `X said: "`
-        if event is None:
-            for e in reversed(events):
-                if sentence_start <= e.position < span.open_mark:
-                    event = e
-                    break
-        # 3. a speech verb later in its sentence, past other quotes
-        if event is None:
-            for e in events:
-                if span.close_mark < e.position < sentence_end:
-                    event = e
-                    break
+        after = next((e for e in events if span.close_mark < e.position < limit and _word_count(
+            masked[span.close_mark + 1 - base:e.position - base]) <= 8), None)
+        before = next((e for e in reversed(events)
+                       if sentence_start <= e.position < span.open_mark), None)
+        later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
+        event = (before or after or later) if is_embedded else (after or before or later)
         speaker: _Speaker | None = event.speaker if event else None
         if speaker is None and not is_partial:
-            if span.continues and last_speaker is not None:
-                speaker = last_speaker
-            elif earlier and earlier[-1].speaker.name:
-                speaker = earlier[-1].speaker
-            elif not prefix and last_speaker is not None and last_speaker.name and n == 0:
-                speaker = last_speaker
-            elif n == 0 and not prefix:
-                speaker = self._colon_before(base)
+            speaker = self._carried_on(span, n, prefix, base, sentence_start, events, earlier,
+                                       last_speaker, number)
         if speaker is None and is_partial and len(words) <= 2:
             return None  # a scare quote or a name, not someone's words
         return _Found(self.index, span.start, span.end, speaker or _Speaker(None), is_partial,
-                      len(self.events) - 1)
+                      number)
 
-    def _colon_before(self, base: int) -> _Speaker | None:
-        """`Smith said in a statement:` ending the paragraph before this one."""
-        if len(self.events) < 2 or not self.events[-2]:
-            return None
-        before = self.text[:base].rstrip()
-        return self.events[-2][-1].speaker if before.endswith(":") else None
+    def _carried_on(self, span: _Span, n: int, prefix: str, base: int, sentence_start: int,
+                    events: list[_Event], earlier: list[_Found], last_speaker: _Speaker | None,
+                    number: int) -> _Speaker | None:
+        """The speaker of a quote its own sentence does not attribute: the one whose words
+        run on from the paragraph before, the paragraph's earlier quote or speech verb, the
+        subject of a sentence that introduces it (`She defended the plan: "..."`), the
+        previous paragraph's quote, or a paragraph that ends `X said:`."""
+        if span.continues and last_speaker is not None:
+            return last_speaker
+        if earlier and earlier[-1].speaker.name:
+            return earlier[-1].speaker
+        named = [e for e in events if e.position < span.open_mark and e.speaker.name]
+        if named:
+            return named[-1].speaker
+        if prefix and prefix[-1] in ":,;":
+            subject = self._sentence_subject(base, sentence_start, number)
+            if subject is not None:
+                return subject
+        if n == 0 and not prefix and last_speaker is not None and last_speaker.name:
+            return last_speaker
+        if n == 0 and not prefix and self.events and self.events[-1]:
+            if self.text[:base].rstrip().endswith(":"):
+                return self.events[-1][-1].speaker
+        return None
 
     # --- speech events --------------------------------------------------------------------
 
@@ -283,28 +295,32 @@ class _ArticleQuotes:
             sentence_start = _sentence_start(ends, match.start())
             speaker: _Speaker | None
             if verb in PARTICIPLES:
+                if masked[max(0, match.start() - 10):match.start()].endswith("quoted as "):
+                    continue  # `X was quoted as saying`: the event is "quoted"
                 speaker = next((e.speaker for e in reversed(events)
                                 if e.position >= base + sentence_start), None)
                 if speaker is None:
-                    speaker = self._sentence_subject(masked, base, sentence_start)
+                    speaker = self._sentence_subject(base, base + sentence_start, number)
             elif verb == "according to":
-                speaker = self._subject_after(masked, base, match.end(), number, position)
+                speaker = self._subject_after(masked, base, match.end(), number)
             else:
                 speaker = self._subject_before(masked, base, sentence_start, match.start(),
-                                               number)
+                                               number, is_passive_ok=verb == "quoted")
                 if speaker is None and verb in _INVERTIBLE:
-                    speaker = self._subject_after(masked, base, match.end(), number, position)
+                    speaker = self._subject_after(masked, base, match.end(), number)
             if speaker is not None:
                 events.append(_Event(position, speaker))
         return events
 
     def _subject_before(self, masked: str, base: int, sentence_start: int, verb_start: int,
-                        number: int) -> _Speaker | None:
+                        number: int, is_passive_ok: bool = False) -> _Speaker | None:
         """The subject just before a speech verb: a name, a pronoun, or a description."""
         region_start = max(sentence_start, verb_start - 240)
         tokens = [(m.start(), m.end(), m.group())
                   for m in _WORDS.finditer(masked, region_start, verb_start)]
         j = len(tokens) - 1
+        if j >= 0 and tokens[j][2].lower() in _PASSIVE and not is_passive_ok:
+            return None  # "no worker would be dismissed"
         while j >= 0:
             word = tokens[j][2]
             lower = word.lower()
@@ -318,72 +334,103 @@ class _ArticleQuotes:
                 break
         if j < 0:
             return None
+        if tokens[j][2] in ("and", "but"):  # `X termed it "..." and said`: X again
+            return next((e.speaker for e in reversed(self.current)
+                         if e.position >= base + sentence_start), None)
+        return self._subject_ending_at(tokens, j, base, number, depth=0)
+
+    def _subject_ending_at(self, tokens: list[tuple[int, int, str]], j: int, base: int,
+                           number: int, depth: int) -> _Speaker | None:
         word = tokens[j][2]
         if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
-            return self._apposed(tokens, j, base)
+            return self._apposed(tokens, j, base, number, depth) if depth < 2 else None
         mention = self.by_end.get(base + tokens[j][1])
         if mention is not None:
-            return self._named(self._owner(mention, base, tokens, j))
-        if word.lower() in _PRONOUNS:
-            return self._pronoun(word.lower(), base + tokens[j][0], number)
-        if word.lower() == "it":
+            owner = self._owner(mention)
+            if owner is not mention or mention.kind == PERSON or not self._after_preposition(
+                    mention):
+                return self._named(owner)
+        lower = word.lower()
+        if mention is None and lower in _PRONOUNS:
+            return self._pronoun(lower, base + tokens[j][0], number)
+        if mention is None and lower == "it":
             return self._it(base + tokens[j][0])
-        if word.lower() in _NO_ONE:
+        if mention is None and lower in _NO_ONE:
             return _Speaker(None)
         k = j
         while k >= 0 and tokens[k][2][0].isalnum() and tokens[k][2].lower() not in (
-                _BOUNDARY_WORDS) and j - k < 8:
+                _BOUNDARY_WORDS) and j - k < 12:
             k -= 1
         phrase = [w for _, _, w in tokens[k + 1:j + 1]]
         if not phrase or not word[0].isalpha():
             return None
-        described = _description(phrase)
-        if described and k >= 1 and tokens[k][2] == ",":  # `Beckett, the Foreign Secretary said`
+        if k >= 1 and tokens[k][2] == "," and phrase[0].lower() in _DETERMINERS:
+            # `Beckett, the U.K.'s Foreign Secretary said`: an apposition left open
+            named = self.by_end.get(base + tokens[k - 1][1])
+            if named is not None:
+                return self._named(self._owner(named))
+        return _Speaker(None, description=_description(phrase))
+
+    def _apposed(self, tokens: list[tuple[int, int, str]], j: int, base: int, number: int,
+                 depth: int) -> _Speaker | None:
+        """The subject around an apposition that ends at tokens[j] (a comma): the person
+        before it (`Gen. X, the head of Y, said`), else the person in it (`Its chief
+        executive, retired Gen. X, said`), else who or what comes before it."""
+        inside = self.by_end.get(base + tokens[j - 1][1]) if j >= 1 else None
+        commas = []
+        for k in range(j - 1, max(-1, j - 30), -1):
+            token = tokens[k][2]
+            if token in ("“", "”", '"', "‘", "’") or token[0] == _MASK:
+                break
+            if token == "," and k >= 1:
+                commas.append(k)
+        for k in commas:  # `Abel Matutes, attending the summit in Porto, Portugal, said`
             person = self.by_end.get(base + tokens[k - 1][1])
             if person is not None and person.kind == PERSON:
                 return self._named(person)
-        return _Speaker(None, description=described)
+        if inside is not None and inside.kind == PERSON:
+            return self._named(inside)
+        before = self._subject_ending_at(tokens, commas[0] - 1, base, number, depth + 1) if (
+            commas) else None
+        if before is not None and (before.name or before.description):
+            return before
+        return self._named(inside) if inside is not None else before
 
-    def _apposed(self, tokens: list[tuple[int, int, str]], j: int, base: int) -> _Speaker | None:
-        """The name around an apposition that ends at tokens[j] (a comma): the person before
-        it (`Gen. X, the head of Y, said`), else the person in it (`Its chief, Gen. X, said`)."""
-        inside = self.by_end.get(base + tokens[j - 1][1]) if j >= 1 else None
-        before = None
-        for k in range(j - 1, max(-1, j - 30), -1):
-            if tokens[k][2] in ("“", "”", '"') or tokens[k][2][0] == _MASK:
-                break
-            if tokens[k][2] == ",":
-                before = self.by_end.get(base + tokens[k - 1][1]) if k > 0 else None
-                break
-        for candidate in (before, inside):
-            if candidate is not None and candidate.kind == PERSON:
-                return self._named(candidate)
-        choice = before or inside
-        return self._named(choice) if choice else None
-
-    def _owner(self, mention: Mention, base: int, tokens: list[tuple[int, int, str]],
-               j: int) -> Mention:
-        """The person in `Professor X of Yale said` rather than Yale."""
+    def _owner(self, mention: Mention) -> Mention:
+        """The person in `Professor X of Yale said` or `Y of the rights group Z, ...`."""
         if mention.kind == PERSON:
             return mention
         i = bisect.bisect_left(self.mention_starts, mention.start) - 1
         if i >= 0 and self.mentions[i].kind == PERSON:
             between = self.text[self.mentions[i].end:mention.start]
-            if re.fullmatch(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}",
-                            between):
+            if _OF_ORGANISATION.fullmatch(between):
                 return self.mentions[i]
         return mention
 
-    def _subject_after(self, masked: str, base: int, verb_end: int, number: int,
-                       position: int) -> _Speaker | None:
-        match = re.compile(r"\s+").match(masked, verb_end)
+    def _after_preposition(self, mention: Mention) -> bool:
+        """`an analyst for USGS in Colorado said`: Colorado is not who spoke."""
+        words = self.text[max(0, mention.start - 12):mention.start].split()
+        return bool(words) and words[-1].lower() in _PREPOSITIONS
+
+    def _subject_after(self, masked: str, base: int, verb_end: int, number: int
+                       ) -> _Speaker | None:
+        """The speaker after an inverted verb (`," said Ms. Clywd`, "according to X"); a
+        person named after their organisation and role (`said UN spokeswoman Stephanie
+        Bunker`) rather than the organisation."""
+        match = _SPACES.match(masked, verb_end)
         start = match.end() if match else verb_end
         mention = self.by_start.get(base + start)
         if mention is None and masked.startswith(("the ", "The "), start):
             mention = self.by_start.get(base + start + 4)
         if mention is not None:
+            if mention.kind != PERSON:
+                i = bisect.bisect_right(self.mention_starts, mention.start)
+                if i < len(self.mentions) and self.mentions[i].kind == PERSON:
+                    between = self.text[mention.end:self.mentions[i].start].split()
+                    if len(between) <= 4 and any(is_role_word(w) for w in between):
+                        return self._named(self.mentions[i])
             return self._named(mention)
-        word = re.compile(r"[\w'’.-]+").match(masked, start)
+        word = _WORD.match(masked, start)
         if word is None:
             return None
         if word.group().lower() in _PRONOUNS:
@@ -395,36 +442,65 @@ class _ArticleQuotes:
             phrase.append(m.group())
         return _Speaker(None, description=_description(phrase)) if phrase else None
 
-    def _sentence_subject(self, masked: str, base: int, sentence_start: int) -> _Speaker | None:
-        """The name opening a sentence ("Trump on Sunday informed ..., saying")."""
-        i = bisect.bisect_left(self.mention_starts, base + sentence_start)
+    def _sentence_subject(self, base: int, sentence_start: int, number: int) -> _Speaker | None:
+        """The name or pronoun opening a sentence ("Trump on Sunday informed ..., saying")."""
+        words = list(_WORD.finditer(self.text, sentence_start, sentence_start + 40))
+        if words and words[0].group() in ("He", "She"):
+            return self._pronoun(words[0].group().lower(), words[0].start(), number)
+        i = bisect.bisect_left(self.mention_starts, sentence_start)
         if i < len(self.mentions):
             mention = self.mentions[i]
-            if _word_count(masked[sentence_start:mention.start - base]) <= 2:
+            if _word_count(self.text[sentence_start:mention.start]) <= 2:
                 return self._named(mention)
         return None
 
     def _named(self, mention: Mention) -> _Speaker:
         return _Speaker(mention.entity, mention.kind)
 
+    # --- pronouns -------------------------------------------------------------------------
+
     def _pronoun(self, pronoun: str, position: int, number: int) -> _Speaker:
-        """The person "he" or "she" is: the last person to speak in this paragraph or the one
-        before, else the last person named in this paragraph or the two before."""
+        """Who "he" or "she" is: the last to speak in this paragraph, else the subject of its
+        last sentence naming a person, else the last to speak in the paragraph before, else
+        the person named there or the paragraph before that. An unnamed speaker ("an
+        analyst said") stops the search: the pronoun is that unnamed person."""
         gender = _PRONOUNS[pronoun]
-        previous = self.events[-1] if self.events else []
-        recent = previous + [e for e in self.current if e.position < position]
-        for event in reversed(recent):
-            speaker = event.speaker
-            if speaker.kind == PERSON and speaker.name and self._fits(speaker.name, gender):
-                return self._gendered(speaker, gender)
-        first_paragraph = self.paragraphs[max(0, number - 2)][0]
-        i = bisect.bisect_left(self.mention_starts, position) - 1
-        while i >= 0 and self.mentions[i].start >= first_paragraph:
-            mention = self.mentions[i]
-            if mention.kind == PERSON and self._fits(mention.entity, gender):
-                return self._gendered(_Speaker(mention.entity, PERSON), gender)
-            i -= 1
+        this_paragraph = self.paragraphs[number][0]
+        for events, start in ((self.current, this_paragraph), (None, this_paragraph),
+                              (self.events[-1] if self.events else [], None),
+                              (None, self.paragraphs[max(0, number - 2)][0])):
+            if events is None:
+                assert start is not None
+                person = self._named_person(start, position, gender)
+                if person is not None:
+                    return self._gendered(person, gender)
+                continue
+            for event in reversed([e for e in events if e.position < position]):
+                speaker = event.speaker
+                if speaker.kind == PERSON and speaker.name and self._fits(speaker.name, gender):
+                    return self._gendered(speaker, gender)
+                if speaker.name is None and speaker.description and not speaker.description.endswith("s"):
+                    return _Speaker(None, description=speaker.description)
         return _Speaker(None)
+
+    def _named_person(self, start: int, position: int, gender: str) -> _Speaker | None:
+        """The first fitting person of the last sentence between `start` and `position` that
+        names one outside quotes."""
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, position)
+        candidates = [m for m in self.mentions[lo:hi] if m.kind == PERSON
+                      and self._fits(m.entity, gender) and not self._is_quoted(m.start)]
+        if not candidates:
+            return None
+        last = candidates[-1]
+        sentence = max(self.text.rfind(". ", start, last.start), self.text.rfind("\n", start,
+                                                                               last.start))
+        first = next(m for m in candidates if m.start > sentence)
+        return _Speaker(first.entity, PERSON)
+
+    def _is_quoted(self, position: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (position, len(self.text))) - 1
+        return i >= 0 and self.quoted[i][0] <= position < self.quoted[i][1]
 
     def _fits(self, name: str, gender: str) -> bool:
         known = self.genders.get(name)
@@ -618,7 +694,7 @@ def _merge_copies(articles: Sequence[Article], entities: EntityIndex, found: lis
     for copies in groups:
         first = copies[0]
         article = articles[first.article_index]
-        speaker = next((q.speaker for q in copies if q.speaker.name), first.speaker)
+        speaker = _agreed_speaker(copies)
         quotes.append(Quote(
             text=article.text[first.start:first.end],
             citation=Citation(article.id, first.start, first.end),
@@ -628,6 +704,16 @@ def _merge_copies(articles: Sequence[Article], entities: EntityIndex, found: lis
             also_in=tuple(Citation(articles[q.article_index].id, q.start, q.end)
                           for q in copies[1:])))
     return tuple(quotes)
+
+
+def _agreed_speaker(copies: list[_Found]) -> _Speaker:
+    """The speaker most copies name (a person before an organisation on a tie); the first
+    copy's when none is named."""
+    named = [q.speaker for q in copies if q.speaker.name]
+    if not named:
+        return copies[0].speaker
+    votes = Counter(s.name for s in named)
+    return max(named, key=lambda s: (votes[s.name], s.kind == PERSON))
 
 
 def _similar(a: list[str], b: list[str]) -> bool:
