@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PRECISIONS = ("day", "week", "month", "year")
+FUTURE, PAST, PRESENT = "future", "past", "present"  # the tense of a clause
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}  # lower is more precise
 
 # Dated sentences from different articles that share a date and this share of their content
@@ -53,7 +54,7 @@ _RANK = {p: i for i, p in enumerate(PRECISIONS)}  # lower is more precise
 EVENT_OVERLAP = 0.4
 
 # A month and day without a year this close ahead of publication is this year's, whatever
-# the tense ("has called for a meeting on Nov. 9"): a writer would give last year's its year.
+# the tense: a writer would give last year's its year.
 _SOON = dt.timedelta(days=45)
 
 # A future-tense clause that would put a month ten months or more ahead speaks of the one
@@ -159,8 +160,9 @@ _YEAR_INTRODUCED = re.compile(
 _SINCE = re.compile(r"(?i:\bsince)\b[^.;:!?]{0,30}$")  # "since undergoing surgery Aug. 12"
 # spaCy labels of names that may hold a date word: "The Sunday Times", NBC's "Today".
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW"})
-# A deadline may lie ahead even in a past-tense sentence: "the search was extended to May 25".
-_DEADLINE = re.compile(r"(?i:\b(?:to|until|till|through|by|before))\s+$")
+_ANAPHORIC_YEAR = re.compile(
+    r",?\s+(?:of\s+)?(?i:that|the\s+same|the\s+following|the\s+next|the\s+previous"
+    r"|the\s+preceding)\s+year\b")
 # "every November", "each Monday", "on a Sunday": a habit or any such day, not a date.
 _HABITUAL = re.compile(r"(?i:\b(?:every|each|a|an|any|one))\s+$")
 # "the last year", "the next week", "over the past Friday": spans of time, not dates.
@@ -220,8 +222,11 @@ class _Context:
     years_written: dict[tuple[int, int], int]  # (month, day) -> the year the story gives it
     _token_starts: list[int] | None = None
 
+    def tense(self, start: int, end: int) -> str | None:
+        return _clause_tense(self, start, end)
+
     def is_future(self, start: int, end: int) -> bool:
-        return _is_future_clause(self, start, end)
+        return _clause_tense(self, start, end) == FUTURE
 
     def token_starts(self) -> list[int]:
         if self._token_starts is None:
@@ -296,6 +301,8 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
     """The spans to cite and the resolved dates of one rule match; empty to leave it out."""
     kind = match.lastgroup
     start, end = match.span()
+    if kind in ("md", "dm", "mo", "mp", "mr") and _ANAPHORIC_YEAR.match(context.text, end):
+        return []  # "in November that year": a year the text named before, not base's
     if kind in ("md", "dm"):
         return _month_days(match, kind, context)
     resolved: _Resolved | None
@@ -426,14 +433,13 @@ def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: s
             return _Resolved(min(agreeing, key=lambda d: abs(d - base)), "day")
     later = [d for d in candidates if d >= base]
     earlier = [d for d in candidates if d <= base]
-    if context.is_future(start, end) and later and min(later) - base < _FAR_AHEAD:
+    tense = context.tense(start, end)
+    if tense == FUTURE and later and min(later) - base < _FAR_AHEAD:
         return _Resolved(min(later), "day")
-    if later and (not earlier or min(later) - base <= _SOON):
-        return _Resolved(min(later), "day")  # a date a few weeks ahead is this year's
-    if later and _introduced(_DEADLINE, context, start):
-        # "extended to May 25", "until June 3": whichever is nearer
-        nearest = min(later) if min(later) - base <= base - max(earlier) else max(earlier)
-        return _Resolved(nearest, "day")
+    if later and min(later) - base <= _SOON:
+        # "has called for a meeting on Nov. 9", "the search was extended to May 25", "fled
+        # to campaign for the Nov. 3 elections": a writer gives last year's its year
+        return _Resolved(min(later), "day")
     return _Resolved(max(earlier), "day") if earlier else None
 
 
@@ -461,15 +467,25 @@ def _bare_month(month_name: str, relation: str | None, context: _Context,
         year = base.year if month > base.month else base.year + 1
     elif rel == "this":
         year = base.year
-    elif month == base.month % 12 + 1 or (
-            context.is_future(start, end) and (month - base.month) % 12 < _FAR_AHEAD_MONTHS):
-        # ahead when the clause says so, and for next month's name: "the November elections"
-        # in an October piece; but "expect inflation to fall from 10 percent in September" in
-        # November is the September just gone
+    elif _is_month_ahead(month, context.tense(start, end), base):
         year = base.year if month >= base.month else base.year + 1
     else:
         year = base.year if month <= base.month else base.year - 1
     return _Resolved(dt.date(year, month, 1), "month")
+
+
+def _is_month_ahead(month: int, tense: str | None, base: dt.date) -> bool:
+    """Whether a month named without a year is the coming one rather than the last.
+
+    Ahead when the clause is future, unless that puts it ten months or more ahead ("expect
+    inflation to fall from 10 percent in September" in November is the September just
+    gone); and next month's name is ahead unless the clause is past ("the November
+    elections" in an October piece).
+    """
+    months_ahead = (month - base.month) % 12
+    if tense == FUTURE:
+        return months_ahead < _FAR_AHEAD_MONTHS
+    return months_ahead == 1 and tense != PAST
 
 
 def _weekday(name: str, relation: str | None, context: _Context,
@@ -569,8 +585,9 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --- tense ------------------------------------------------------------------------------------
 
 
-def _is_future_clause(context: _Context, start: int, end: int) -> bool:
-    """True when the verb that governs the expression speaks of the future.
+def _clause_tense(context: _Context, start: int, end: int) -> str | None:
+    """FUTURE, PAST or PRESENT: the tense of the verb that governs the expression; None
+    when the clause has no tensed verb.
 
     That verb is the nearest one before the expression ("will vote on Friday", "said on
     Friday"), unless a comma or an "and" stands between them and a verb follows in the
@@ -578,28 +595,30 @@ def _is_future_clause(context: _Context, start: int, end: int) -> bool:
     and the weekend will underline..."); with no verb before, the one after ("On Friday,
     the council will vote"). A participle or infinitive alone ("the dinner following
     Friday's inauguration", "by flying") has no tense and is passed over. "Thursday's
-    planned ceremonies" is future whatever the verb.
+    planned ceremonies" is future whatever the verb; "since Friday" is past.
     """
     doc = context.doc
-    if doc is None or len(doc) == 0 or _SINCE.search(context.text, max(0, start - 40), start):
-        return False
+    if _SINCE.search(context.text, max(0, start - 40), start):
+        return PAST
+    if doc is None or len(doc) == 0:
+        return None
     starts = context.token_starts()
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = bisect.bisect_left(starts, end)
     if last < len(doc) and _is_schedule_word(doc[last]):
-        return True
+        return FUTURE
     before = _tense_before(doc, first)
     if before is not None and not before[1]:
         return before[0]
     after = _tense_after(doc, last)
     if after is not None:
         return after
-    return before is not None and before[0]
+    return before[0] if before is not None else None
 
 
-def _tense_before(doc: Doc, first: int) -> tuple[bool, bool] | None:
-    """(is future, is apart) for the nearest tensed verb group before token `first`;
-    apart when a comma, "and" or "but" stands between it and the expression."""
+def _tense_before(doc: Doc, first: int) -> tuple[str, bool] | None:
+    """(tense, is apart) of the nearest tensed verb group before token `first`; apart when
+    a comma, "and" or "but" stands between it and the expression."""
     position = first - 1
     apart = False
     while position > max(-1, first - _TENSE_WINDOW):
@@ -609,17 +628,17 @@ def _tense_before(doc: Doc, first: int) -> tuple[bool, bool] | None:
         if token.text == "," or token.lower_ in ("and", "but"):
             apart = True
         elif token.tag_ in _VERB_TAGS or _is_schedule_word(token):
-            future = _verb_group_is_future(doc, position)
-            if future is not None:
-                return future, apart
+            tense = _group_tense(doc, position)
+            if tense is not None:
+                return tense, apart
             position = _start_of_verb_group(doc, position)
         position -= 1
     return None
 
 
-def _tense_after(doc: Doc, last: int) -> bool | None:
-    """Whether the first tensed verb group from token `last` on, in the same clause, speaks
-    of the future; None when there is none before ", and", ", which" and the like."""
+def _tense_after(doc: Doc, last: int) -> str | None:
+    """The tense of the first tensed verb group from token `last` on in the same clause;
+    None when there is none before ", and", ", which" and the like."""
     position = last
     while position < min(len(doc), last + _TENSE_WINDOW):
         token = doc[position]
@@ -628,9 +647,9 @@ def _tense_after(doc: Doc, last: int) -> bool | None:
             return None
         if token.tag_ in _VERB_TAGS:
             group_end = _end_of_verb_group(doc, position)
-            future = _verb_group_is_future(doc, group_end)
-            if future is not None:
-                return future
+            tense = _group_tense(doc, group_end)
+            if tense is not None:
+                return tense
             position = group_end
         position += 1
     return None
@@ -655,14 +674,15 @@ def _is_schedule_word(token: Token) -> bool:
     return token.lower_ in _SCHEDULE_WORDS and token.tag_ in _SCHEDULE_TAGS
 
 
-def _verb_group_is_future(doc: Doc, position: int) -> bool | None:
-    """Whether the verb group ending at `position` speaks of the future; None for a
-    participle or infinitive alone, which has no tense of its own.
+def _group_tense(doc: Doc, position: int) -> str | None:
+    """The tense of the verb group ending at `position`; None for a participle or
+    infinitive alone, which has no tense of its own.
 
-    Future: a modal "will/would/'ll" ("will vote"), a schedule ("is scheduled to", "is due",
-    "plans to", "is to go"), or a present tense that is not reporting ("the visa expires",
-    "is leaving"): news writes the present for what is planned. Past: everything else,
-    and the perfect ("has said", "had been scheduled").
+    FUTURE: a modal ("will vote", "could be voted on"), a schedule ("is scheduled to",
+    "is due", "plans to", "is to go"), or a present tense that plans rather than reports
+    or describes ("the visa expires", "is leaving"): news writes the present for what is
+    planned. PAST: the past tense and the past perfect ("said", "had been scheduled").
+    PRESENT: the rest ("says", "has said", "is 150 km from", "is connected to").
     """
     group = []  # main verb first, back to the finite verb
     for back in range(position, max(-1, position - 6), -1):
@@ -673,32 +693,35 @@ def _verb_group_is_future(doc: Doc, position: int) -> bool | None:
         if token.tag_ in _FINITE_TAGS:
             break
     if not group:
-        return False
+        return None
     words = [t.lower_ for t in group]
     finite = group[-1]
     is_perfect = group[0].tag_ == "VBN" and any(w in ("have", "has", "had") for w in words)
     if finite.tag_ == "MD":  # "will vote", "could be voted on"; but "could have voted"
-        return finite.lower_ in _FUTURE_MODALS and not is_perfect
+        if is_perfect:
+            return PAST
+        return FUTURE if finite.lower_ in _FUTURE_MODALS else PRESENT
     if "had" in words:
-        return False
+        return PAST
     if any(_is_schedule_word(t) for t in group):
-        return True
+        return FUTURE
     if finite.tag_ not in _FINITE_TAGS:
         # "killed on August 7", "unsealed Sept. 25": a past participle tells the past; "the
         # dinner following Friday's inauguration", "to savor": no tense of their own
-        return False if group[0].tag_ == "VBN" and len(group) == 1 else None
+        return PAST if group[0].tag_ == "VBN" and len(group) == 1 else None
     if finite.tag_ == "VBD":
-        return False
+        return PAST
     if is_perfect:
-        return False  # present perfect: done
+        return PRESENT  # "has called for a meeting on Nov. 9": done, but of the present
     if len(group) > 2 and group[-2].tag_ == "TO" and finite.lower_ in ("is", "are", "am"):
-        return True  # "is to go on trial"
+        return FUTURE  # "is to go on trial"
     main = group[0]
-    if main.lemma_ in ("be", "have") or main.tag_ == "VBN":
+    if main.lemma_ in ("be", "have") or main.tag_ == "VBN" or (
+            main.lower_ in _REPORTING or main.lemma_ in _REPORTING):
         # "the town is 150 km from Wednesday's earthquake", "is connected to the outrages on
-        # Thursday": a state, not a plan
-        return False
-    return main.lower_ not in _REPORTING and main.lemma_ not in _REPORTING
+        # Thursday", "has little time", "says": a state or a report, not a plan
+        return PRESENT
+    return FUTURE
 
 
 # --- publication date from the text -----------------------------------------------------------
