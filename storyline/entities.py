@@ -216,6 +216,7 @@ class _Raw:
     title: str = ""
     roles: list[str] = field(default_factory=list)
     is_located: bool = False  # written after "in", "at", "from": a place, not a surname
+    role_before: bool = False  # "press secretary Sarah Sanders": a person
     cluster: int = -1
 
 
@@ -252,11 +253,22 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> EntityInd
 
 
 def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
+    previous_end = -1
     for ent in doc.ents:
         kind = _KIND_OF_LABEL.get(ent.label_)
+        start = ent.start_char
+        if ent.label_ == "PERSON" and ent.start > 0:
+            # "Mohanned Hussein" where spaCy saw only "Hussein": a capitalised proper noun
+            # just before, inside the sentence and in no other name, is the first name.
+            before = doc[ent.start - 1]
+            if (before.tag_ == "NNP" and before.text[:1].isupper() and before.text.isalpha()
+                    and before.idx > previous_end and not _at_sentence_start(text, before.idx)
+                    and not _TITLES_AT_START.match(before.text + " X")):
+                start = before.idx
+        previous_end = ent.end_char
         if kind is None:
             continue
-        raw = _clean(index, text, ent.start_char, ent.end_char, ent.label_)
+        raw = _clean(index, text, start, ent.end_char, ent.label_)
         if raw is not None:
             yield raw
 
@@ -335,9 +347,13 @@ def _paren_declarations(index: int, text: str, found: list[_Raw]
             if not word[:1].isupper():
                 continue
             expansion = [w.group() for w in words[first:]]
+            end = offset + words[-1].end()
+            if expansion[-1].endswith(("'s", "’s")):  # "the Ministry of Defence's (MOD)"
+                expansion[-1] = expansion[-1][:-2]
+                end -= 2
             if _is_acronym_of(short, expansion, loose=True):
                 long_raw = _Raw(index, offset + words[first].start(),
-                                offset + words[first].start(), offset + words[-1].end(),
+                                offset + words[first].start(), end,
                                 " ".join(expansion), ["DECLARED"])
                 labels = [r.labels[0] for r in found
                           if long_raw.start <= r.start and r.end <= long_raw.end]
@@ -528,7 +544,8 @@ class _Clusters:
                 kind = _KIND_OF_LABEL.get(label)
                 if kind and kind != _OTHER:
                     votes[root][kind] += 1
-            if raw.title or any(is_role_word(w) for role in raw.roles for w in role.split()):
+            named = any(_KIND_OF_LABEL.get(label, _OTHER) != _OTHER for label in raw.labels)
+            if (raw.title or raw.role_before) and (named or not raw.labels):
                 votes[root][PERSON] += 2
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
         self.kinds: dict[str, str] = {}
@@ -702,6 +719,7 @@ def _roles_around(text: str, raw: _Raw, tags: TokenTags) -> list[str]:
     before = _ROLE_BEFORE.search(text, window_start, raw.name_start)
     if before:
         role = _trim_role(before.group(1))
+        raw.role_before = role is not None
         if role:
             spelled = _ROLE_ABBREVIATIONS.get(role.lower().rstrip("."))
             roles.append(spelled.title() if spelled else role)
@@ -805,7 +823,7 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
         for match in _DESCRIPTION.finditer(text):
             words = list(re.finditer(r"[\w.'’-]+", match.group(1)))
             head = next((i for i, w in enumerate(words) if w.group().lower() in heads), None)
-            if head is None or not words[head].group()[:1].islower() or any(
+            if head is None or not words[head].group()[1:].islower() or any(
                     not (w.group()[:1].isupper() or w.group() in ROLE_MODIFIERS)
                     for w in words[:head]):
                 continue

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .entities import PERSON, EntityIndex, Mention, gender_of_title, is_role_word
+from .entities import ORGANIZATION, PERSON, PLACE, EntityIndex, Mention, gender_of_title, is_role_word
 from .segment import paragraphs
 from .types import Article, Citation, Quote
 
@@ -66,7 +66,7 @@ reports agreed agrees boasted contended contends described describes called call
 accuses denied denies dismissed blasted praised continued continues stated explained
 whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
 commented comments termed terms likened likens dubbed branded labelled labeled repeated repeats
-restated asserted asserts
+restated asserted asserts accuse indicated indicates
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -102,6 +102,12 @@ _NOT_TERMINATOR = re.compile(
 _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
 _WORD = re.compile(r"[\w'’.-]+")
 _SPACES = re.compile(r"\s+")
+_STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?:from|by|issued by) "
+                        r"(?:the )?")
+_ORGANISATION_NOUNS = frozenset("""group organisation organization company firm charity agency
+party union ministry authority council committee association department office commission
+board club league federation foundation institute court police army""".split())
+_RELATIVES = frozenset("who which whose whom that where when".split())
 _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
 _OF_ORGANISATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}")
@@ -188,6 +194,7 @@ class _ArticleQuotes:
         self.current: list[_Event] = []  # the current paragraph's, as they are found
         self.quoted: list[tuple[int, int]] = []  # spans of quoted words so far
         self.paragraphs = list(paragraphs(text))
+        self.paragraph_starts = [p[0] for p in self.paragraphs]
         self.single_marks = not _DOUBLE_MARKS.search(text)
 
     def quotes(self) -> list[_Found]:
@@ -274,7 +281,7 @@ class _ArticleQuotes:
         if named:
             return named[-1].speaker
         if prefix and prefix[-1] in ":,;":
-            subject = self._sentence_subject(base, sentence_start, number)
+            subject = self._sentence_subject(base, sentence_start, number, span.open_mark)
             if subject is not None:
                 return subject
         if n == 0 and not prefix and last_speaker is not None and last_speaker.name:
@@ -300,7 +307,8 @@ class _ArticleQuotes:
                 speaker = next((e.speaker for e in reversed(events)
                                 if e.position >= base + sentence_start), None)
                 if speaker is None:
-                    speaker = self._sentence_subject(base, base + sentence_start, number)
+                    speaker = self._sentence_subject(base, base + sentence_start, number,
+                                                     position)
             elif verb == "according to":
                 speaker = self._subject_after(masked, base, match.end(), number)
             else:
@@ -334,6 +342,10 @@ class _ArticleQuotes:
                 break
         if j < 0:
             return None
+        if j >= 2 and [t[2] for t in tokens[j - 2:j + 1]] == ["went", "on", "to"]:
+            j -= 3  # "The President went on to accuse"
+        if j < 0:
+            return None
         if tokens[j][2] in ("and", "but"):  # `X termed it "..." and said`: X again
             return next((e.speaker for e in reversed(self.current)
                          if e.position >= base + sentence_start), None)
@@ -347,8 +359,7 @@ class _ArticleQuotes:
         mention = self.by_end.get(base + tokens[j][1])
         if mention is not None:
             owner = self._owner(mention)
-            if owner is not mention or mention.kind == PERSON or not self._after_preposition(
-                    mention):
+            if owner is not mention or not self._after_preposition(mention):
                 return self._named(owner)
         lower = word.lower()
         if mention is None and lower in _PRONOUNS:
@@ -369,7 +380,41 @@ class _ArticleQuotes:
             named = self.by_end.get(base + tokens[k - 1][1])
             if named is not None:
                 return self._named(self._owner(named))
-        return _Speaker(None, description=_description(phrase))
+        lowered = [w.lower() for w in phrase]
+        if mention is not None and _STATEMENT.fullmatch(" ".join(lowered[:-len(
+                mention.text.split())]) + " "):
+            return self._named(mention)  # "a statement from the White House said"
+        body = self._organisation_named(lowered, base + tokens[k + 1][0])
+        return body or _Speaker(None, description=_description(phrase))
+
+    def _organisation_named(self, phrase: list[str], position: int) -> _Speaker | None:
+        """"the group", "the authority": the organisation the paragraph or the one before
+        last named with that word (or, for "the group", any); "the Chilean government":
+        the country."""
+        if len(phrase) == 3 and phrase[0] == "the" and phrase[2] in ("government",
+                                                                      "administration"):
+            stem = phrase[1][:4]
+            for mention in reversed(self.mentions):
+                if mention.kind == PLACE and mention.entity.lower().startswith(stem) and len(
+                        stem) >= 4:
+                    return self._named(mention)
+            return None
+        if len(phrase) != 2 or phrase[0] != "the" or phrase[1] not in _ORGANISATION_NOUNS:
+            return None
+        noun = phrase[1]
+        number = self._paragraph_index(position)
+        start = self.paragraphs[max(0, number - 1)][0]
+        i = bisect.bisect_left(self.mention_starts, position) - 1
+        while i >= 0 and self.mentions[i].start >= start:
+            mention = self.mentions[i]
+            if mention.kind == ORGANIZATION and (noun in mention.entity.lower() or noun in (
+                    "group", "organisation", "organization", "charity")):
+                return self._named(mention)
+            i -= 1
+        return None
+
+    def _paragraph_index(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
 
     def _apposed(self, tokens: list[tuple[int, int, str]], j: int, base: int, number: int,
                  depth: int) -> _Speaker | None:
@@ -388,6 +433,8 @@ class _ArticleQuotes:
             person = self.by_end.get(base + tokens[k - 1][1])
             if person is not None and person.kind == PERSON:
                 return self._named(person)
+        if commas and tokens[commas[0] + 1][2].lower() in _RELATIVES:
+            inside = None  # `X, which has criticized Pinochet, said`: not Pinochet
         if inside is not None and inside.kind == PERSON:
             return self._named(inside)
         before = self._subject_ending_at(tokens, commas[0] - 1, base, number, depth + 1) if (
@@ -427,7 +474,8 @@ class _ArticleQuotes:
                 i = bisect.bisect_right(self.mention_starts, mention.start)
                 if i < len(self.mentions) and self.mentions[i].kind == PERSON:
                     between = self.text[mention.end:self.mentions[i].start].split()
-                    if len(between) <= 4 and any(is_role_word(w) for w in between):
+                    titled = between + self.mentions[i].text.split()[:1]
+                    if len(between) <= 4 and any(is_role_word(w) for w in titled):
                         return self._named(self.mentions[i])
             return self._named(mention)
         word = _WORD.match(masked, start)
@@ -442,12 +490,22 @@ class _ArticleQuotes:
             phrase.append(m.group())
         return _Speaker(None, description=_description(phrase)) if phrase else None
 
-    def _sentence_subject(self, base: int, sentence_start: int, number: int) -> _Speaker | None:
-        """The name or pronoun opening a sentence ("Trump on Sunday informed ..., saying")."""
+    def _sentence_subject(self, base: int, sentence_start: int, number: int,
+                          position: int | None = None) -> _Speaker | None:
+        """Who a sentence is about: "He"/"She" opening it, else the first person it names
+        before `position` outside quotes, else a name opening it ("Trump on Sunday
+        informed ..., saying")."""
         words = list(_WORD.finditer(self.text, sentence_start, sentence_start + 40))
         if words and words[0].group() in ("He", "She"):
             return self._pronoun(words[0].group().lower(), words[0].start(), number)
         i = bisect.bisect_left(self.mention_starts, sentence_start)
+        end = position if position is not None else sentence_start + 200
+        for mention in self.mentions[i:]:
+            if mention.start >= end:
+                break
+            if mention.kind == PERSON and not self._is_quoted(mention.start) and not (
+                    self._after_preposition(mention)):
+                return self._named(mention)
         if i < len(self.mentions):
             mention = self.mentions[i]
             if _word_count(self.text[sentence_start:mention.start]) <= 2:
