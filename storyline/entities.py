@@ -159,6 +159,7 @@ _DECLARED_OTHER = re.compile(
 _DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w.'’-]+){1,5})")
 
 _TAG_NAMES = ("NNP", "NNPS")
+_SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|across|outside|inside)\s+(?:the\s+)?$")
 # Words that make a name an organisation's, not a person's ("Ann Clywd" may be a person).
 _ORGANISATION_WORDS = frozenset("""party council ministry department office agency association
@@ -284,6 +285,9 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     if text.endswith(("'s", "’s"), start, end) and end - start > 2:
         end -= 2
     if label == "PERSON":
+        said = _SPEECH_AT_START.match(text, start, end)
+        if said:  # "Said Schorr of Mercedes:"
+            start = said.end()
         words = text[start:end].split()
         while len(words) > 1 and words[-1][:1].islower():
             end = text.rindex(words.pop(), start, end)

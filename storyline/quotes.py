@@ -107,6 +107,8 @@ _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?
 _ORGANISATION_NOUNS = frozenset("""group organisation organization company firm charity agency
 party union ministry authority council committee association department office commission
 board club league federation foundation institute court police army""".split())
+_DISCOURSE = frozenset("""however but and meanwhile also still yet so then now instead earlier
+later indeed separately""".split())
 _RELATIVES = frozenset("who which whose whom that where when".split())
 _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
@@ -608,7 +610,32 @@ def _pair_marks(text: str, start: int, end: int, single: bool) -> list[_Span]:
         i += 1
     if opened is not None and not single:
         spans.append(_span(text, opened, end, ran_on=True))
-    return [s for s in spans if s.end > s.start]
+    spans = [s for s in spans if s.end > s.start]
+    if not single:  # 'shouted for joy' outside the double quotes of a double-mark article
+        outside, position = [], start
+        for span in spans + [_Span(end, end, end, end, False)]:
+            outside.extend(_short_single_quotes(text, position, span.open_mark))
+            position = span.close_mark + 1
+        spans = sorted(spans + outside, key=lambda s: s.open_mark)
+    return spans
+
+
+def _short_single_quotes(text: str, start: int, end: int) -> list[_Span]:
+    """Phrases in single marks between `start` and `end`: an opening mark, then the next
+    closing one in the same sentence, twelve words at most."""
+    spans = []
+    opened: int | None = None
+    for match in _SINGLE_MARKS.finditer(text, start, end):
+        role = _role(text, match.start(), single=True)
+        if role == _OPEN:
+            opened = match.start()
+        elif role == _CLOSE and opened is not None:
+            span = _span(text, opened, match.start(), ran_on=False)
+            words = text[span.start:span.end].split()
+            if 0 < len(words) <= 12 and not re.search(r"[.!?]\s", text[span.start:span.end]):
+                spans.append(span)
+            opened = None
+    return spans
 
 
 def _span(text: str, open_mark: int, close_mark: int, ran_on: bool) -> _Span:
@@ -702,7 +729,7 @@ def _last_word(text: str) -> str:
 
 def _description(phrase: list[str]) -> str | None:
     """"senior Kurdish source" from "One senior Kurdish source", when it names a role."""
-    while phrase and phrase[0].lower() in _DETERMINERS:
+    while phrase and (phrase[0].lower() in _DETERMINERS or phrase[0].lower() in _DISCOURSE):
         phrase = phrase[1:]
     if not phrase or not any(is_role_word(w) for w in phrase):
         return None

@@ -203,3 +203,61 @@ def test_quotes_unbalanced_marks_never_crash():
                 max_size=30))
 def test_quotes_any_mix_of_marks_and_words_gives_valid_spans(pieces):
     quotes_of(" ".join(pieces), "".join(pieces))
+
+
+def test_quotes_speaker_before_an_apposition_with_commas():
+    quotes = quotes_of("Foreign Minister Abel Matutes, attending the summit in Porto, Portugal, "
+                       "said his government \"respects the decisions taken by the courts.\"")
+    assert [q.speaker for q in quotes] == ["Abel Matutes"]
+
+
+def test_quotes_speaker_named_in_the_apposition():
+    [quote] = quotes_of("Its chief executive, retired Gen. Aldo Brandt, said the plan had been "
+                        "\"discussed openly for two years.\"")
+    assert quote.speaker == "Aldo Brandt"
+
+
+def test_quotes_person_of_an_organisation_and_relative_clause():
+    quotes = quotes_of(
+        "Professor Mira Olsen of Yale said: \"The court has every right to hear the case.\"\n"
+        "Rolf Dahl of the rights group Amnesty International, which has long criticised "
+        "Marco Vell, said the government was \"under obligation to act against him.\"")
+    assert [q.speaker for q in quotes] == ["Mira Olsen", "Rolf Dahl"]
+
+
+def test_quotes_person_after_organisation_and_role_after_the_verb():
+    [quote] = quotes_of("\"We are sending food and water today,\" said United Nations "
+                        "spokeswoman Stephanie Bunker.")
+    assert quote.speaker == "Stephanie Bunker"
+
+
+def test_quotes_quoted_as_saying():
+    [quote] = quotes_of("\"We could have saved more people,\" Omar Haddad was quoted as saying "
+                        "by the newspaper.")
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_quotes_unnamed_speaker_keeps_the_pronoun_unattributed():
+    quotes = quotes_of("Lena Ortiz left the meeting early.\nAn analyst for the bank in Denver "
+                       "commented that the losses could grow. \"There could be many more,\" he "
+                       "said.")
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_quotes_the_organisation_named_before():
+    quotes = quotes_of("The Harbour Workers Union held a vote on Monday.\n"
+                       "In a statement, the union said: \"The strike goes on until the port "
+                       "listens.\"")
+    assert [q.speaker for q in quotes] == ["Harbour Workers Union"]
+
+
+def test_quotes_passive_is_not_an_attribution():
+    [quote] = quotes_of("Desmond Kaye said the plan was \"never explained to us\" and no worker "
+                        "would be dismissed.")
+    assert quote.speaker == "Desmond Kaye"
+
+
+def test_quotes_single_marks_inside_a_double_mark_article():
+    quotes = quotes_of("Ana Ruiz said: \"We are glad.\"\nState media said the sailors "
+                       "'shouted for joy' at the news, and the crew's families' hopes rose.")
+    assert [q.text for q in quotes] == ["We are glad.", "shouted for joy"]
