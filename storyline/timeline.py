@@ -1,29 +1,44 @@
 """Timeline: date expressions resolved to calendar dates, and the dated sentences as events.
 
 Part of the analysis stage (parse -> entities -> quotes -> timeline -> agreement). Every
-expression is resolved against its article's publication date: "on Tuesday", "last week",
-"10 days ago", "April 15", "mid-February", "in 2017". An expression that needs a reference
-date the article does not give, or that names no point in time ("four months", "recently",
-"the next day", "the 1990s"), is left out rather than guessed.
+expression is resolved against its article's publication date (the base); one that needs a
+base the article does not give, or that names no point in time ("four months", "recently",
+"the next day", "in November that year", "the 1990s", "every Monday", "about two weeks
+ago"), is left out rather than guessed. Each mention has a precision, and its date is the
+first day of its period (the Monday of a week).
 
-Rules (base = publication date; when the article has none, a full date in its first lines,
-else the latest full date it writes):
-- weekday ("on Tuesday", "Friday night", "Monday's"): the latest such day on or before base,
-  base itself included; the first on or after base when the clause is in the future tense
-  ("will", "would", "is scheduled to") or says next/coming; strictly before with "last".
-- month and day without a year ("April 15"): the latest on or before base; the first on or
-  after when the clause is future. Month alone ("in March", "mid-February", "early March"):
-  the same at month precision; "last March" is strictly before base's month.
-- "today", "yesterday", "tomorrow", "last night", "this morning": day precision.
-- "last/this/next week", "earlier this week", "the weekend": week precision, the Monday.
-- "last/this/next month|year", "earlier this year": month or year precision, its first day.
-- "N days|weeks|months|years ago": day, week, month or year precision; hedged counts
-  ("about two weeks ago", "a few days ago") are left out.
-- explicit dates ("April 15, 2018", "15 April 2018", "2018-04-15", "May 2004", "in 2017"):
-  as written. A bare four-digit year counts when spaCy tags it DATE or a preposition
-  introduces it ("since 1999").
-- spaCy DATE entities none of the rules read go to dateparser when they hold a day number
-  and a month ("the 9th of July"); durations and anaphora never do.
+Rules, with base = publication date, else a full date in the article's first lines (a
+dateline), else the latest full date it writes:
+- weekday ("on Tuesday", "Friday night", "Monday's"): the latest such day on or before
+  base, base itself included ("on Wednesday" in a Wednesday piece is that day); "last
+  Tuesday" is strictly before. The coming one (base included) when the clause is future:
+  "next/coming Tuesday", "will meet on Tuesday", "is due Tuesday", "plans to ... Tuesday",
+  a planning present ("the visa expires Friday"). The tense is the governing verb's, read
+  from spaCy's tags (see `_clause_tense`).
+- month and day without a year ("April 15", "the 7th of July"): the year the story writes it
+  with when it does ("the July 7 bombings" beside "July 7, 2005"); else the latest on or
+  before base, unless the clause is future or the day falls within 45 days after base (a
+  writer gives last year's its year).
+- month without a day ("in March", "mid-February", "early March"): month precision, the
+  latest such month up to base's; the coming one when the clause is future (unless ten
+  months or more ahead) or when it is next month's name and the clause is not past.
+  "last March" is strictly before base's month, "next March" strictly after.
+- "today", "tonight", "this morning", "yesterday", "last night", "tomorrow": day.
+- "last/this/next week", "earlier this week", "earlier in the week", "the weekend": week,
+  by ISO weeks (Monday to Sunday).
+- "last/this/next month|year", "earlier this year": month or year precision.
+- "N days|weeks|months|years ago": day, week, month or year precision.
+- explicit dates ("April 15, 2018", "15 April 2018", "2018-04-15", "25/12/2004", "May 2004",
+  "early 2005", "in 2017"): as written; "5/12/2004" (May or December?) is left out. A bare
+  four-digit year counts when spaCy tags it DATE or a preposition introduces it.
+- spaCy DATE entities that no rule reads go to dateparser when they hold a month name and
+  a number; anaphora and durations never do.
+Names that hold a date word ("The Sunday Times") are skipped. Text that a corpus gives
+lower-cased ("released on tuesday") is read in any case.
+
+Events: each sentence with a resolved date is one event at its most precise date; the
+sentences that report the same event across articles merge into one, with a citation per
+article (see `build_events`).
 """
 
 from __future__ import annotations
@@ -39,7 +54,7 @@ from typing import TYPE_CHECKING
 
 from . import terms
 from .candidates import SentencePool, build_pool
-from .cite import citations_for
+from .cite import SUPPORT_CONTAINMENT
 from .types import Article, Citation, DateMention, Event
 
 if TYPE_CHECKING:
@@ -111,6 +126,9 @@ _EXPRESSION = re.compile(
         # "2018-04-15"
         r"(?P<iso>(?<![\d-])(?P<iso_y>(?:1[6-9]|20)\d\d)-(?P<iso_m>0[1-9]|1[0-2])"
         r"-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-]))",
+        # "25/12/2004", "12.25.2004": only when the order shows (a day past 12)
+        r"(?P<num>(?<![\d/.-])(?P<num_a>[0-3]?\d)(?P<num_sep>[/.])(?P<num_b>[0-3]?\d)"
+        r"(?P=num_sep)(?P<num_y>(?:1[6-9]|20)\d\d)(?![\d/-]|\.\d))",
         # "mid-February 2018", "May 2004", "September of last year"
         rf"(?P<my>(?:(?P<my_part>{_MONTH_PART})[\s-]+)?(?P<my_m>{_MONTH})(?:\s+of)?,?\s+"
         rf"(?:(?P<my_y>{_YEAR})|(?P<my_rel>(?i:last|this|next))\s+year))",
@@ -123,7 +141,9 @@ _EXPRESSION = re.compile(
         rf"(?P<yp>(?P<yp_part>{_MONTH_PART})[\s-]+(?P<yp_y>{_YEAR}))",
         # "last Friday", "Friday night", "early Wednesday", "Monday's"
         rf"(?P<wd>(?:(?P<wd_rel>(?i:last|this\s+past|this\s+coming|this|next|coming|early"
-        rf"|late))\s+)?(?P<wd_d>{_WEEKDAY}){_POSSESSIVE}{_PART_OF_DAY}(?![a-z]))",
+        rf"|late))\s+)?(?P<wd_d>{_WEEKDAY})(?!,?\s+(?:the\s+)?(?:{_MONTH}{_AFTER_MONTH}\d"
+        rf"|\d\d?(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}))"
+        rf"{_POSSESSIVE}{_PART_OF_DAY}(?![a-z]))",  # "Tuesday, Nov. 19" is read as a date
         # "the day before yesterday", "yesterday", "last night", "this morning"
         r"(?P<dy>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
         r"|(?:earlier\s+|later\s+)?(?<!USA\s)today|tonight|yesterday|tomorrow|last\s+night"
@@ -142,10 +162,15 @@ _EXPRESSION = re.compile(
         # "April" (kept when a preposition or spaCy says it is a date)
         rf"(?P<mo>(?P<mo_m>{_MONTH})(?![a-z]))",
         # "2017", "2017's" (kept when a preposition or spaCy says it is a date)
-        rf"(?P<yr>(?<![\d$£€.,'’-])(?P<yr_y>{_YEAR})(?!s\b|-\d|/\d|,\d|\.\d)"
+        rf"(?P<yr>(?<![\d$£€.,'’/-])(?P<yr_y>{_YEAR})(?!s\b|-\d|/\d|,\d|\.\d)"
         + _POSSESSIVE + ")",
     ])
 )
+# Some corpora lower-case everything ("released on tuesday"): month and weekday names are
+# read in any case there, and only there ("may" and "march" are words too).
+_EXPRESSION_ANY_CASE = re.compile(_EXPRESSION.pattern, re.IGNORECASE)
+_MID_SENTENCE_WORD = re.compile(r"(?<![.!?\"“'‘\n:])\s+([A-Za-z][a-z]+)")
+_LOWER_CASED_SHARE = 0.01  # news has 4% or more capitalised words inside its sentences
 _WORD_START = re.compile(r"(?<![\w'’])")
 # Words that make a bare month or year a date: "in March", "since 1999", "fiscal 2005".
 _MONTH_INTRODUCED = re.compile(
@@ -197,7 +222,7 @@ _REPORTING = frozenset("""
 _CLAUSE_OPENERS = frozenset({"and", "but", "while", "whereas", "although", "though", "which",
                              "who", "whose", "where", "as", "or"})
 _CLAUSE_END = frozenset({".", "!", "?", ";", "\n", "\n\n"})
-_FALLBACK_SHAPE = re.compile(rf"\d.*{_MONTH}|{_MONTH}.*\d|\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}")
+_FALLBACK_SHAPE = re.compile(rf"\d.*{_MONTH}|{_MONTH}.*\d")
 _FALLBACK_REFUSE = re.compile(
     r"(?i:\b(?:later|earlier|before|after|ago|next|previous|following|same|past|last|coming"
     r"|since|until|between|through|every|each|per|year-old|years?\s+old|age)\b|\d+s\b)"
@@ -267,7 +292,8 @@ def _article_dates(article: Article, doc: Doc | None,
     base = article.date or publication_date_in_text(text)
     context = _Context(text, doc, base, date_spans, other_spans, years_written)
     found: list[tuple[int, int, _Resolved]] = []
-    for match in _EXPRESSION.finditer(text):
+    expressions = _EXPRESSION if _has_capitals(text) else _EXPRESSION_ANY_CASE
+    for match in expressions.finditer(text):
         if _WORD_START.match(text, match.start()):
             if not _inside(name_spans, match.start(), match.end()):  # "The Sunday Times"
                 found.extend(_resolve_match(match, context))
@@ -283,6 +309,17 @@ def _article_dates(article: Article, doc: Doc | None,
     for start, end, resolved in sorted(found, key=lambda f: f[0]):
         if _is_plausible(resolved.date, base):
             yield _mention(article, start, end, resolved)
+
+
+def _has_capitals(text: str) -> bool:
+    """False for text lower-cased but for sentence starts ("the washington post, september 11,
+    2013"), as some corpora give it: no word inside a sentence starts with a capital."""
+    words = _MID_SENTENCE_WORD.findall(text)
+    return sum(w[0].isupper() for w in words) > _LOWER_CASED_SHARE * len(words)
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS[name.rstrip(".").capitalize()]
 
 
 def _mention(article: Article, start: int, end: int, resolved: _Resolved) -> DateMention:
@@ -308,6 +345,8 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
     resolved: _Resolved | None
     if kind == "iso":
         resolved = _day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+    elif kind == "num":
+        resolved = _numeric_date(int(match["num_a"]), int(match["num_b"]), int(match["num_y"]))
     elif kind == "my":
         resolved = _month_year(match, context)
     elif kind == "mp":
@@ -331,7 +370,7 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
     elif kind == "mo":
         # "May" is also a name and a verb: only "in May", "since May" and the like.
         is_date = _introduced(_MONTH_INTRODUCED, context, start) or (
-            match["mo_m"] != "May" and _inside(context.date_spans, start, end))
+            match["mo_m"].lower() != "may" and _inside(context.date_spans, start, end))
         if not is_date or _overlaps(context.other_spans, start, end) or _introduced(
                 _HABITUAL, context, start):
             return []
@@ -350,7 +389,8 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
         return []
     if kind == "wd" and _introduced(_HABITUAL, context, start):
         return []
-    if kind in ("iso", "my", "mo", "yr") or kind == "wd" and _preposition(context, start) == "on":
+    if kind in ("iso", "num", "my", "mo", "yr") or (
+            kind == "wd" and _preposition(context, start) == "on"):
         start = _with_preposition(context, start)
     return [(start, end, resolved)]
 
@@ -413,7 +453,7 @@ def _day(year: int, month: int, day: int) -> _Resolved | None:
 
 def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: str | None,
                context: _Context, start: int, end: int) -> _Resolved | None:
-    month = _MONTHS[month_name.rstrip(".")]
+    month = _month_number(month_name)
     day = _day_number(day_text)
     if year_text is not None:
         return _day(int(year_text), month, day)
@@ -428,7 +468,7 @@ def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: s
         if valid is not None:
             candidates.append(valid.date)
     if weekday is not None:  # "Wednesday, Oct. 9": the year whose Oct. 9 is a Wednesday
-        agreeing = [d for d in candidates if d.weekday() == _WEEKDAYS[weekday]]
+        agreeing = [d for d in candidates if d.weekday() == _WEEKDAYS[weekday.capitalize()]]
         if agreeing:
             return _Resolved(min(agreeing, key=lambda d: abs(d - base)), "day")
     later = [d for d in candidates if d >= base]
@@ -443,8 +483,18 @@ def _month_day(month_name: str, day_text: str, year_text: str | None, weekday: s
     return _Resolved(max(earlier), "day") if earlier else None
 
 
+def _numeric_date(first: int, second: int, year: int) -> _Resolved | None:
+    """"25/12/2004" or "12/25/2004"; None for "5/12/2004", which is May or December
+    depending on the writer's country."""
+    if first > 12 >= second:
+        return _day(year, second, first)
+    if second > 12 >= first:
+        return _day(year, first, second)
+    return None
+
+
 def _month_year(match: re.Match[str], context: _Context) -> _Resolved | None:
-    month = _MONTHS[match["my_m"].rstrip(".")]
+    month = _month_number(match["my_m"])
     if match["my_y"] is not None:
         return _Resolved(dt.date(int(match["my_y"]), month, 1), "month")
     if context.base is None:
@@ -459,7 +509,7 @@ def _bare_month(month_name: str, relation: str | None, context: _Context,
     base = context.base
     if base is None:
         return None
-    month = _MONTHS[month_name.rstrip(".")]
+    month = _month_number(month_name)
     rel = " ".join(relation.lower().split()) if relation else ""
     if rel in ("last", "this past"):
         year = base.year if month < base.month else base.year - 1
@@ -493,7 +543,7 @@ def _weekday(name: str, relation: str | None, context: _Context,
     base = context.base
     if base is None:
         return None
-    weekday = _WEEKDAYS[name]
+    weekday = _WEEKDAYS[name.capitalize()]
     rel = " ".join(relation.lower().split()) if relation else ""
     back = (base.weekday() - weekday) % 7  # days since the latest such day, 0 for base
     ahead = (weekday - base.weekday()) % 7
@@ -731,17 +781,19 @@ _FULL_DATE = re.compile(
     rf"|(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})"
     r"|(?<![\d-])(?P<y3>(?:19|20)\d\d)-(?P<m3>0[1-9]|1[0-2])-(?P<d3>0[1-9]|[12]\d|3[01])(?![\d-])"
 )
+_FULL_DATE_ANY_CASE = re.compile(_FULL_DATE.pattern, re.IGNORECASE)
 _DATELINE_CHARS = 200
 
 
 def full_dates(text: str) -> list[tuple[int, dt.date]]:
     """Where the text writes a date with day, month and year, and that date, in text order."""
     found: list[tuple[int, dt.date]] = []
-    for match in _FULL_DATE.finditer(text):
+    full_date = _FULL_DATE if _has_capitals(text) else _FULL_DATE_ANY_CASE
+    for match in full_date.finditer(text):
         if match["y"]:
-            month, day, year = _MONTHS[match["m"].rstrip(".")], match["d"], match["y"]
+            month, day, year = _month_number(match["m"]), match["d"], match["y"]
         elif match["y2"]:
-            month, day, year = _MONTHS[match["m2"].rstrip(".")], match["d2"], match["y2"]
+            month, day, year = _month_number(match["m2"]), match["d2"], match["y2"]
         else:
             month, day, year = int(match["m3"]), match["d3"], match["y3"]
         resolved = _day(int(year), month, int(day.rstrip("stndrh")))
@@ -812,7 +864,10 @@ def build_events(articles: Sequence[Article], dates: Sequence[DateMention]) -> t
 
     A sentence takes its most precise date (the first when tied). Sentences merge when they
     are near-copies (one duplicate group of the sentence pool) with compatible dates, or when
-    they share a date and EVENT_OVERLAP of their content words.
+    they come from different articles, share a date and EVENT_OVERLAP of their content
+    words. An event cites each merged sentence, and near-copies that drop the date ("Crews
+    walked out after talks collapsed") when they hold SUPPORT_CONTAINMENT of its other
+    content words. Events come in date order, then reading order.
     """
     if not dates or not articles:
         return ()
@@ -820,10 +875,9 @@ def build_events(articles: Sequence[Article], dates: Sequence[DateMention]) -> t
     dated = _dated_sentences(pool, dates)
     if not dated:
         return ()
-    order = sorted(dated)  # pool indices, reading order
-    words = {i: frozenset(s for s in pool.candidates[i].stems if s not in terms.STOP_STEMS)
-             for i in order}
-    parent = {i: i for i in order}
+    best = {i: _best(mentions) for i, mentions in dated.items()}
+    words = {i: _content_words(pool, i) for i in dated}
+    parent = {i: i for i in dated}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -831,18 +885,30 @@ def build_events(articles: Sequence[Article], dates: Sequence[DateMention]) -> t
             i = parent[i]
         return i
 
-    for x, a in enumerate(order):
-        for b in order[x + 1:]:
-            if _same_event(pool, a, b, dated, words):
-                ra, rb = find(a), find(b)
-                if ra != rb:
+    # Only sentences of one duplicate group, or with one date, can merge: compare those.
+    buckets: dict[object, list[int]] = {}
+    for i in sorted(dated):
+        buckets.setdefault(("group", pool.group[i]), []).append(i)
+        buckets.setdefault(("date", best[i].date, best[i].precision), []).append(i)
+    for members in buckets.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                if find(a) != find(b) and _same_event(pool, a, b, best, words):
+                    ra, rb = find(a), find(b)
                     parent[max(ra, rb)] = min(ra, rb)
     groups: dict[int, list[int]] = {}
-    for i in order:
+    for i in sorted(dated):
         groups.setdefault(find(i), []).append(i)
-    events = [_event(pool, members, dated) for members in groups.values()]
+    copies: dict[int, list[int]] = {}
+    for i, root in enumerate(pool.group):
+        copies.setdefault(root, []).append(i)
+    events = [_event(pool, members, dated, words, copies) for members in groups.values()]
     events.sort(key=lambda pair: (pair[1].date, pair[0]))
     return tuple(event for _, event in events)
+
+
+def _content_words(pool: SentencePool, index: int) -> frozenset[str]:
+    return frozenset(s for s in pool.candidates[index].stems if s not in terms.STOP_STEMS)
 
 
 def _dated_sentences(pool: SentencePool, dates: Sequence[DateMention]
@@ -891,11 +957,10 @@ def _period_start(date: dt.date, precision: str) -> dt.date:
     return date
 
 
-def _same_event(pool: SentencePool, a: int, b: int, dated: dict[int, list[DateMention]],
+def _same_event(pool: SentencePool, a: int, b: int, best: dict[int, DateMention],
                 words: dict[int, frozenset[str]]) -> bool:
-    first, second = _best(dated[a]), _best(dated[b])
-    compatible = _contains(first, second) or _contains(second, first)
-    if not compatible:
+    first, second = best[a], best[b]
+    if not (_contains(first, second) or _contains(second, first)):
         return False
     if pool.group[a] == pool.group[b]:
         return True
@@ -908,7 +973,8 @@ def _same_event(pool: SentencePool, a: int, b: int, dated: dict[int, list[DateMe
     return union > 0 and shared >= EVENT_OVERLAP * union
 
 
-def _event(pool: SentencePool, members: list[int], dated: dict[int, list[DateMention]]
+def _event(pool: SentencePool, members: list[int], dated: dict[int, list[DateMention]],
+           words: dict[int, frozenset[str]], copies: dict[int, list[int]]
            ) -> tuple[int, Event]:
     best = min((_best(dated[i]) for i in members), key=lambda m: _RANK[m.precision])
     expressions: list[str] = []
@@ -917,13 +983,26 @@ def _event(pool: SentencePool, members: list[int], dated: dict[int, list[DateMen
             if mention.date == best.date and mention.precision == best.precision \
                     and mention.expression not in expressions:
                 expressions.append(mention.expression)
-    citations: list[Citation] = []
-    cited: set[str] = set()
+    cited: dict[int, int] = {}  # article index -> pool index of the sentence cited there
     for i in members:
-        for citation in citations_for(pool, i):
-            if citation.article_id not in cited:
-                cited.add(citation.article_id)
-                citations.append(citation)
+        cited.setdefault(pool.candidates[i].article_index, i)
+    for i in members:
+        date_words = {stem for m in dated[i] for stem in terms.content_stems(m.expression)}
+        wanted = words[i] - date_words
+        for j in copies[pool.group[i]]:
+            article = pool.candidates[j].article_index
+            if article not in cited and j not in dated and wanted and (
+                    len(wanted.intersection(pool.candidates[j].stems))
+                    >= SUPPORT_CONTAINMENT * len(wanted)):
+                cited[article] = j
+    own = members[0]
+    others = sorted(j for j in cited.values() if j != own)
+    citations = tuple(_citation(pool, j) for j in [own, *others])
     first = pool.candidates[members[0]].sentence
     return members[0], Event(date=best.date, precision=best.precision, text=first.text,
-                             citations=tuple(citations), expressions=tuple(expressions))
+                             citations=citations, expressions=tuple(expressions))
+
+
+def _citation(pool: SentencePool, index: int) -> Citation:
+    sentence = pool.candidates[index].sentence
+    return Citation(article_id=sentence.article_id, start=sentence.start, end=sentence.end)

@@ -129,6 +129,18 @@ def test_timeline_explicit_dates_are_read_as_written():
     }
 
 
+def test_timeline_numeric_dates_only_when_the_order_shows():
+    found = resolved("Signed 25/12/2004, renewed 06/25/2010, amended 5/12/2011.", published=None)
+    assert found == {"25/12/2004": ("2004-12-25", "day"), "06/25/2010": ("2010-06-25", "day")}
+
+
+def test_timeline_lower_cased_text_is_read_in_any_case():
+    found = resolved("cairo (reuters) - the group said on tuesday it would meet in may. the "
+                     "photo was taken february 18, 2016.", published=dt.date(2016, 2, 19))
+    assert found == {"on tuesday": ("2016-02-16", "day"), "in may": ("2016-05-01", "month"),
+                     "february 18, 2016": ("2016-02-18", "day")}
+
+
 def test_timeline_parts_of_months_have_month_precision():
     found = resolved("Talks stalled in mid-February and resumed in early March. The last "
                      "ferry ran in late September 2022.")
@@ -223,6 +235,17 @@ def test_timeline_events_merge_across_outlets_and_come_in_date_order():
     for event in events:
         first = event.citations[0]
         assert by_id[first.article_id].text[first.start:first.end] == event.text
+
+
+def test_timeline_event_cites_a_copy_that_drops_the_date():
+    first = Article(id="first", date=WEDNESDAY, text=(
+        "Ferry crews walked off the job on Tuesday after talks over night shifts collapsed."))
+    copy = Article(id="copy", date=dt.date(2024, 3, 14), text=(
+        "Ferry crews walked off the job after talks over night shifts collapsed."))
+    story = [first, copy]
+    [event] = build_events(story, find_dates(story, parse(story)))
+    assert [c.article_id for c in event.citations] == ["first", "copy"]
+    assert event.text == first.text
 
 
 def test_timeline_event_takes_the_most_precise_date_of_its_sentence():
