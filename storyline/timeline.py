@@ -91,7 +91,15 @@ _MONTHS = {
     )
     for name in names
 }
-_SHIFT = {"last": -1, "this": 0, "next": 1}
+_SHIFT = {"last": -1, "this past": -1, "this": 0, "next": 1}
+# Holidays on a fixed day, read like "Dec. 25": "on Christmas Day", "by New Year's Eve".
+_HOLIDAYS = {
+    "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "halloween": (10, 31), "st patrick's day": (3, 17), "st. patrick's day": (3, 17),
+    "bastille day": (7, 14), "guy fawkes night": (11, 5), "armistice day": (11, 11),
+    "fourth of july": (7, 4), "july fourth": (7, 4),
+}
 _WEEKDAYS = {name: i for i, name in enumerate(calendar.day_name)}  # Monday = 0
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -150,10 +158,16 @@ _EXPRESSION = re.compile(
         r"|this\s+(?:morning|afternoon|evening))" + _POSSESSIVE + r"(?![a-z]))",
         # "last week", "earlier this month", "late last year", "next week's"
         r"(?P<rl>(?:(?P<rl_part>(?i:earlier|later|early|late))\s+)?"
-        r"(?P<rl_rel>(?i:last|this|next))\s+(?P<rl_unit>(?i:week(?:end)?|month|year))"
+        r"(?P<rl_rel>(?i:last|this\s+past|this|next))\s+"
+        r"(?P<rl_unit>(?i:week(?:end)?|month|year))"
         r"(?:['’]?s)?(?![a-z]))",  # "this year's", and "this years" as some write it
         # "earlier in the week", "later in the month"
         r"(?P<ew>(?i:earlier|later)\s+in\s+the\s+(?P<ew_unit>(?i:week|month|year))(?![a-z]))",
+        # "on Christmas Day", "Halloween"
+        r"(?P<hd>(?i:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]s\s+(?:day|eve)"
+        r"|valentine['’]s\s+day|halloween|st\.?\s+patrick['’]s\s+day|bastille\s+day"
+        r"|guy\s+fawkes\s+night|armistice\s+day|fourth\s+of\s+july|july\s+fourth)(?![a-z])"
+        rf"(?:,?\s+(?P<hd_y>{_YEAR}))?)",
         # "the weekend", "over the weekend"
         r"(?P<we>(?i:the)\s+weekend(?![a-z]))",
         # "10 days ago", "a year ago"
@@ -182,6 +196,8 @@ _YEAR_INTRODUCED = re.compile(
     r"|around|as\s+of|early|late|mid|back\s+in|beginning|end|start|middle|fiscal|year"
     r"|spring|summer|fall|autumn|winter))[\s-]+$"
 )
+_HOLIDAY_INTRODUCED = re.compile(
+    r"(?i:\b(?:on|by|before|after|until|till|since|of|over|from|to|around))\s+$")
 _SINCE = re.compile(r"(?i:\bsince)\b[^.;:!?]{0,30}$")  # "since undergoing surgery Aug. 12"
 # spaCy labels of names that may hold a date word: "The Sunday Times", NBC's "Today".
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "LAW"})
@@ -361,6 +377,15 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
         resolved = _day_word(match["dy"], context.base)
     elif kind == "rl":
         resolved = _relative_period(match["rl_rel"], match["rl_unit"], context.base)
+    elif kind == "hd":
+        # Only as a date ("on Halloween"), not a kind of thing ("Halloween revelers").
+        if not _introduced(_HOLIDAY_INTRODUCED, context, start):
+            return []
+        name = " ".join(match["hd"][:len(match["hd"]) - len(match["hd_y"] or "")].lower()
+                        .replace("’", "'").rstrip(", ").split())
+        month, day = _HOLIDAYS[name]
+        resolved = _month_day(calendar.month_name[month], str(day), match["hd_y"], None,
+                              context, start, end)
     elif kind == "ew":
         resolved = _relative_period("this", match["ew_unit"], context.base)
     elif kind == "we":
@@ -389,7 +414,7 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
         return []
     if kind == "wd" and _introduced(_HABITUAL, context, start):
         return []
-    if kind in ("iso", "num", "my", "mo", "yr") or (
+    if kind in ("iso", "num", "my", "mo", "yr", "hd") or (
             kind == "wd" and _preposition(context, start) == "on"):
         start = _with_preposition(context, start)
     return [(start, end, resolved)]
@@ -570,7 +595,7 @@ def _day_word(written: str, base: dt.date | None) -> _Resolved | None:
 def _relative_period(relation: str, unit: str, base: dt.date | None) -> _Resolved | None:
     if base is None:
         return None
-    shift = _SHIFT[relation.lower()]
+    shift = _SHIFT[" ".join(relation.lower().split())]
     unit = unit.lower()
     if unit in ("week", "weekend"):
         return _Resolved(_monday(base) + dt.timedelta(weeks=shift), "week")

@@ -88,9 +88,10 @@ def test_timeline_yesterday_today_and_tomorrow():
 
 def test_timeline_weeks_are_given_by_their_monday():
     found = resolved("The fire started last week. Repairs began earlier this week and the "
-                     "report comes next week.")
+                     "report comes next week. The fair was this past weekend.")
     assert found == {
         "last week": ("2024-03-04", "week"),
+        "this past weekend": ("2024-03-04", "week"),
         "earlier this week": ("2024-03-11", "week"),
         "next week": ("2024-03-18", "week"),
     }
@@ -127,6 +128,12 @@ def test_timeline_explicit_dates_are_read_as_written():
         "on 3 May 2021": ("2021-05-03", "day"),
         "2022-06-30": ("2022-06-30", "day"),
     }
+
+
+def test_timeline_fixed_holidays_read_like_month_days():
+    found = resolved("The pool shut on Christmas Day and will reopen by St Patrick's Day.")
+    assert found == {"on Christmas Day": ("2023-12-25", "day"),
+                     "St Patrick's Day": ("2024-03-17", "day")}
 
 
 def test_timeline_numeric_dates_only_when_the_order_shows():
