@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .render import FORMATS
 
@@ -92,6 +92,28 @@ def build_parser() -> argparse.ArgumentParser:
                           help="ignore the clusters' queries (generic summaries)")
     evaluate.add_argument("--limit", type=int, metavar="N", help="score only the first N clusters")
     evaluate.set_defaults(run=run_evaluate)
+
+    stories = commands.add_parser(
+        "stories", help="find the stories in a stream of articles and keep them in a store",
+        description="Add the articles in PATHs (same inputs as summarize; a cluster file is read "
+        "as its articles, labels ignored) to the story store: exact copies are dropped, near "
+        "copies marked, the rest grouped into stories, incrementally. Then print the story "
+        "list. Without PATHs, print the stories already stored.")
+    stories.add_argument("paths", nargs="*", metavar="PATH")
+    stories.add_argument("--db", default="storyline.db", metavar="PATH",
+                         help="the story store, a SQLite file created on first use "
+                         "(default storyline.db in the current folder)")
+    stories.add_argument("--format", choices=("text", "json"), default="text",
+                         help="output format (default text; json prints one object per story)")
+    stories.add_argument("--summarize", action="store_true",
+                         help="add each story's cited summary (100 words)")
+    stories.add_argument("--limit", type=int, metavar="N",
+                         help="list only the N latest stories")
+    stories.add_argument("--progress", action="store_true",
+                         help="show a progress bar on stderr even when it is not a terminal")
+    stories.add_argument("--strict", action="store_true",
+                         help="exit with status 3 when any input had to be skipped")
+    stories.set_defaults(run=run_stories)
 
     methods = commands.add_parser("methods", help="list the summarization methods")
     methods.set_defaults(run=run_methods)
@@ -195,6 +217,52 @@ def run_evaluate(args: argparse.Namespace) -> int:
         print(f"{r.method:<16}{r.rouge_1:>8.2f}{r.rouge_2:>8.2f}{r.rouge_su4:>8.2f}"
               f"{r.seconds_per_story:>11.3f}")
     return 0
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    from .errors import UsageError
+    from .ingest import read_inputs
+    from .store import open_store
+    from .stories import add_articles, list_stories, render_stories, summarize_story
+
+    if args.limit is not None and args.limit < 1:
+        raise UsageError(f"--limit must be a positive whole number, got {args.limit}")
+    articles = []
+    problems = 0
+    if args.paths:
+        ingested = read_inputs(args.paths, stdin=sys.stdin.buffer if "-" in args.paths else None)
+        _report(ingested)
+        problems += len(ingested.problems)
+        articles = [a for s in ingested.stories for a in s.articles] + list(ingested.articles)
+    with open_store(args.db) as store:
+        if articles:
+            bar = _progress_bar(len(articles), args.progress)
+            try:
+                report = add_articles(store, articles, progress=bar.update if bar else None)
+            finally:
+                if bar is not None:
+                    bar.close()
+            for problem in report.problems:
+                _say(f"skipped {problem}")
+            problems += len(report.problems)
+            _say(f"{report.added} articles added ({report.near_duplicates} near copies), "
+                 f"{report.new_stories} new stories, {report.exact_duplicates} exact copies "
+                 f"dropped, {report.already_stored} already stored")
+        listings = list_stories(store, args.limit)
+        summaries = {s.id: summarize_story(store, s.id) for s in listings} if args.summarize else {}
+    sys.stdout.write(render_stories(listings, args.format, summaries))
+    if args.strict and problems:
+        return EXIT_SKIPPED
+    return 0
+
+
+def _progress_bar(total: int, forced: bool) -> Any:
+    """A tqdm bar on stderr when stderr is a terminal (or when asked), else None."""
+    if not (forced or sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", file=sys.stderr, disable=False)
 
 
 def run_methods(args: argparse.Namespace) -> int:

@@ -1,0 +1,259 @@
+"""The story store: a SQLite file that keeps articles, stories and clustering state between runs.
+
+The I/O edge of the stories pipeline (stdlib sqlite3, no server). `open_store` refuses, before
+writing anything, a file that is not a Storyline store or was written by a newer schema.
+`Store.load` rebuilds the in-memory `StoryPipeline`; `Store.save` writes one batch of its
+decisions in one transaction, so an interrupted run leaves whole batches behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .cluster import ClusterParams, ClusterState, StoryState
+from .dedup import SIGNATURE_DTYPE
+from .errors import InputError, UsageError
+from .types import Article
+
+SCHEMA_VERSION = 1
+APPLICATION = "storyline"
+
+_SCHEMA = """
+CREATE TABLE storyline_schema (application TEXT NOT NULL, version INTEGER NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, title TEXT, source TEXT, date TEXT, url TEXT,
+    text TEXT NOT NULL, signature BLOB NOT NULL, added INTEGER NOT NULL);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY, size INTEGER NOT NULL, first_date TEXT, last_date TEXT);
+CREATE TABLE memberships (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    story_id INTEGER NOT NULL REFERENCES stories(id),
+    duplicate_of TEXT);
+CREATE INDEX memberships_story ON memberships(story_id);
+CREATE TABLE centroids (story_id INTEGER PRIMARY KEY REFERENCES stories(id), terms TEXT NOT NULL,
+    norm REAL NOT NULL);
+CREATE TABLE term_documents (term TEXT PRIMARY KEY, documents INTEGER NOT NULL);
+-- Exact copies are dropped, not stored; their ids are kept so re-adding them changes nothing.
+CREATE TABLE exact_duplicates (article_id TEXT PRIMARY KEY, text_hash TEXT NOT NULL,
+    duplicate_of TEXT NOT NULL);
+"""
+
+_NOT_A_STORE_HINT = "give --db a new file name, or the path of a store made by `storyline stories`"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    """A story as the store holds it: its articles in date order, near duplicates marked."""
+
+    id: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    articles: tuple[Article, ...]
+    near_duplicates: tuple[str, ...]  # ids of the articles that copy another of the story
+    centroid: dict[str, float]
+
+
+def sqlite_path(location: str | os.PathLike[str]) -> Path:
+    """The file of a `--db` value: a path or a sqlite:/// URL."""
+    text = os.fspath(location)
+    if text.startswith("sqlite:///"):
+        return Path(text.removeprefix("sqlite:///"))
+    if "://" in text:
+        raise UsageError(f"--db {text}: only SQLite stores are supported (a file path or "
+                         "sqlite:///path)")
+    return Path(text)
+
+
+def open_store(location: str | os.PathLike[str]) -> Store:
+    """Open the store at `location`, creating it when the file does not exist (or is empty)."""
+    path = sqlite_path(location)
+    where = str(path)
+    if path.is_dir():
+        raise InputError(where, "is a folder, not a store file", _NOT_A_STORE_HINT)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            connection.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
+            connection.execute("INSERT INTO storyline_schema VALUES (?, ?)",
+                               (APPLICATION, SCHEMA_VERSION))
+        elif "storyline_schema" not in tables:
+            raise InputError(where, "is an SQLite database but not a Storyline store "
+                             "(it has no storyline_schema table); nothing was written",
+                             _NOT_A_STORE_HINT)
+        else:
+            row = connection.execute("SELECT application, version FROM storyline_schema").fetchone()
+            if row is None or row[0] != APPLICATION:
+                raise InputError(where, "is not a Storyline store (its schema table is empty or "
+                                 "names another application); nothing was written",
+                                 _NOT_A_STORE_HINT)
+            if int(row[1]) > SCHEMA_VERSION:
+                raise InputError(where, f"was written by a newer Storyline (store schema "
+                                 f"{row[1]}; this version reads up to {SCHEMA_VERSION}); nothing "
+                                 "was written", "upgrade Storyline to use this store")
+    except sqlite3.DatabaseError as exc:
+        connection.close()
+        raise InputError(where, f"is not a Storyline store ({exc}); nothing was written",
+                         _NOT_A_STORE_HINT) from None
+    except BaseException:
+        connection.close()
+        raise
+    return Store(connection, where)
+
+
+class Store:
+    """An open story store. Use `open_store`; close it (or use `with`) when done."""
+
+    def __init__(self, connection: sqlite3.Connection, where: str) -> None:
+        self._db = connection
+        self.where = where
+        self._db.execute("PRAGMA foreign_keys = ON")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def cluster_state(self) -> ClusterState:
+        state = ClusterState(
+            documents=int(self.setting("documents", "0") or 0),
+            document_frequency=Counter(dict(self._db.execute(
+                "SELECT term, documents FROM term_documents"))),
+            next_story_id=int(self.setting("next_story_id", "1") or 1),
+        )
+        for story_id, size, first, last, terms, norm in self._db.execute(
+            "SELECT s.id, s.size, s.first_date, s.last_date, c.terms, c.norm "
+            "FROM stories s LEFT JOIN centroids c ON c.story_id = s.id"
+        ):
+            state.stories[story_id] = StoryState(
+                id=story_id, centroid=json.loads(terms) if terms else {}, size=size,
+                first_date=_date(first), last_date=_date(last), norm=norm or 0.0)
+        return state
+
+    def known_articles(self) -> Iterator[tuple[str, str, np.ndarray, int]]:
+        """(id, text hash, MinHash signature, story id) of every stored article, oldest first."""
+        for article_id, digest, signature, story_id in self._db.execute(
+            "SELECT a.id, a.text_hash, a.signature, m.story_id FROM articles a "
+            "JOIN memberships m ON m.article_id = a.id ORDER BY a.added"
+        ):
+            yield article_id, digest, np.frombuffer(signature, dtype=SIGNATURE_DTYPE), story_id
+
+    def exact_duplicates(self) -> Iterator[tuple[str, str]]:
+        """(id, text hash) of every dropped exact copy."""
+        yield from self._db.execute("SELECT article_id, text_hash FROM exact_duplicates")
+
+    def cluster_params(self) -> ClusterParams | None:
+        """The parameters the store was clustered with (a later run keeps them)."""
+        saved = self.setting("cluster_params")
+        return ClusterParams(**json.loads(saved)) if saved else None
+
+    def article_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def story_ids(self) -> list[int]:
+        """Stories, latest first (by last date, undated last), then the larger first."""
+        return [row[0] for row in self._db.execute(
+            "SELECT id FROM stories ORDER BY last_date IS NULL, last_date DESC, size DESC, id")]
+
+    def story(self, story_id: int) -> StoredStory:
+        row = self._db.execute(
+            "SELECT s.first_date, s.last_date, c.terms FROM stories s "
+            "LEFT JOIN centroids c ON c.story_id = s.id WHERE s.id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise UsageError(f"{self.where}: there is no story {story_id}")
+        articles, near = [], []
+        for article_id, text, title, source, date, url, duplicate_of in self._db.execute(
+            "SELECT a.id, a.text, a.title, a.source, a.date, a.url, m.duplicate_of "
+            "FROM memberships m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? "
+            "ORDER BY a.date IS NULL, a.date, a.added", (story_id,)
+        ):
+            articles.append(Article(id=article_id, text=text, title=title, source=source,
+                                    date=_date(date), url=url))
+            if duplicate_of is not None:
+                near.append(article_id)
+        return StoredStory(story_id, _date(row[0]), _date(row[1]), tuple(articles), tuple(near),
+                           json.loads(row[2]) if row[2] else {})
+
+    def story_of(self, article_id: str) -> int | None:
+        row = self._db.execute("SELECT story_id FROM memberships WHERE article_id = ?",
+                               (article_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def save(self, new_articles: Sequence[tuple[Article, str, np.ndarray, int, str | None]],
+             exact: Sequence[tuple[str, str, str]], stories: Sequence[StoryState],
+             term_documents: dict[str, int], documents: int, next_story_id: int,
+             params: ClusterParams) -> None:
+        """Write one batch in one transaction.
+
+        `new_articles` holds (article, text hash, signature, story id, duplicate of);
+        `exact` holds (id, text hash, duplicate of) of dropped exact copies.
+        """
+        if not new_articles and not exact and not stories:
+            return
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            start = int(db.execute("SELECT COALESCE(MAX(added), 0) FROM articles").fetchone()[0])
+            db.executemany(
+                "INSERT OR REPLACE INTO stories (id, size, first_date, last_date) VALUES (?, ?, ?, ?)",
+                [(s.id, s.size, _iso(s.first_date), _iso(s.last_date)) for s in stories])
+            db.executemany(
+                "INSERT OR REPLACE INTO centroids (story_id, terms, norm) VALUES (?, ?, ?)",
+                [(s.id, json.dumps(s.centroid, separators=(",", ":")), s.norm) for s in stories])
+            db.executemany(
+                "INSERT INTO articles (id, text_hash, title, source, date, url, text, signature, "
+                "added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, digest, a.title, a.source, _iso(a.date), a.url, a.text,
+                  np.asarray(signature, dtype=SIGNATURE_DTYPE).tobytes(), start + n)
+                 for n, (a, digest, signature, _, _) in enumerate(new_articles, 1)])
+            db.executemany(
+                "INSERT INTO memberships (article_id, story_id, duplicate_of) VALUES (?, ?, ?)",
+                [(a.id, story_id, duplicate_of)
+                 for a, _, _, story_id, duplicate_of in new_articles])
+            db.executemany("INSERT INTO exact_duplicates VALUES (?, ?, ?)", exact)
+            db.executemany("INSERT OR REPLACE INTO term_documents VALUES (?, ?)",
+                           list(term_documents.items()))
+            db.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", [
+                ("documents", str(documents)),
+                ("next_story_id", str(next_story_id)),
+                ("cluster_params", json.dumps(_params_dict(params))),
+            ])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+
+def _params_dict(params: ClusterParams) -> dict[str, object]:
+    return {name: getattr(params, name) for name in params.__dataclass_fields__}
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
