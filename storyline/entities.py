@@ -122,11 +122,7 @@ transport culture foreign-policy special private legal medical financial human r
 intelligence treasury commerce agriculture first
 """.split())
 _CAPWORD = r"(?:(?:[A-Z]\.){1,3}|[A-Z][\w'’&-]*)"
-_ROLE_HEAD = r"(?:[A-Za-z][\w-]*|(?:" + "|".join(_ABBREVIATED) + r")\.)"
-_ROLE_BEFORE = re.compile(
-    r"((?:(?:" + _CAPWORD + r"|[a-z][\w-]*)\s+){0,4}" + _ROLE_HEAD
-    + r"(?:\s+(?:of|to|for|at|in)\s+(?:the\s+)?(?:" + _CAPWORD + r"\s+){0,4}" + _CAPWORD
-    + r")?)\s+$")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:" + "|".join(_ABBREVIATED + _HONORIFICS) + r")\.")
 _APPOSITION = re.compile(r",\s+([^,;:()“”\"\n]{2,120})")
 _DETERMINERS = frozenset("the a an its his her their one this that".split())
 _CLAUSE_WORDS = frozenset("""who which whose whom where when while and but or as after before
@@ -159,6 +155,7 @@ _DECLARED_OTHER = re.compile(
 _DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w.'’-]+){1,5})")
 
 _TAG_NAMES = ("NNP", "NNPS")
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|across|outside|inside)\s+(?:the\s+)?$")
 # Words that make a name an organisation's, not a person's ("Ann Clywd" may be a person).
@@ -295,6 +292,15 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     name_start = start
     title = ""
     inner = _TITLES_AT_START.match(text, start, end)
+    if label == "PERSON":  # "Prosecutor Graham Blewitt": role words are no part of a name
+        pieces = list(re.finditer(r"\S+", text[start:end]))
+        lead = 0
+        while lead < len(pieces) - 2 and is_role_word(pieces[lead].group()) and (
+                pieces[lead].group()[:1].isupper()):
+            lead += 1
+        if lead and (inner is None or inner.end() < start + pieces[lead].start()):
+            start = name_start = start + pieces[lead].start()
+            inner = _TITLES_AT_START.match(text, start, end)
     if inner:
         name_start = inner.end()
         title = inner.group().strip()
@@ -503,6 +509,7 @@ class _Clusters:
             self._union(_norm(a.name), _norm(b.name))
             if is_acronym:
                 self.forced.update((_norm(a.name), _norm(b.name)))
+        self._merge_variants()
         self._merge_acronyms()
         self._decide_kinds()
         self._fold_people()
@@ -521,6 +528,40 @@ class _Clusters:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
+    def _merge_variants(self) -> None:
+        """Organisation and place names written two ways: "Revolutionary Guard(s)", "UN" or
+        "United Nations Security Council", with or without a national qualifier ("Iranian
+        National Security Council", "Security Council" after "UN Security Council")."""
+        people = {_norm(r.name) for r in self.raws if r.title or "PERSON" in r.labels[:1]}
+        qualifiers = {_norm(r.name) for r in self.raws if r.labels[:1] in (["NORP"], ["GPE"])}
+        qualifiers.update(_TABLE_GROUP)
+        keys = sorted(k for k in self.parent if " " in k and k not in people
+                      and not k.startswith("#"))
+        by_variant: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            words = key.split()
+            for size in (4, 3, 2, 1):
+                group = _TABLE_GROUP.get(" ".join(words[:size]))
+                if group is not None and size < len(words):
+                    words = [f"#table{group}"] + words[size:]
+                    break
+            if words[-1].endswith("s") and len(words[-1]) > 3:
+                words[-1] = words[-1][:-1]
+            by_variant[" ".join(words)].add(key)
+            if len(words) >= 3 and words[0] in qualifiers | {w for w in words[:1]
+                                                            if w.startswith("#")}:
+                by_variant["~" + " ".join(words[1:])].add(key)
+        for variant, group_keys in by_variant.items():
+            if variant.startswith("~"):
+                tails = by_variant.get(variant[1:], set())
+                if len(group_keys) == 1 and tails:
+                    for tail in tails:
+                        self._union(tail, next(iter(group_keys)))
+                continue
+            first = min(group_keys)
+            for key in group_keys:
+                self._union(key, first)
+
     def _merge_acronyms(self) -> None:
         """An all-capitals name whose letters are the initials of exactly one multi-word
         name of the story ("CIA", "Central Intelligence Agency")."""
@@ -535,9 +576,10 @@ class _Clusters:
             if key in _TABLE_GROUP:
                 continue
             matches = [k for k, words in long_names if _is_acronym_of(letters, words)]
-            if len(matches) == 1:
-                self._union(key, matches[0])
-                self.forced.update((key, matches[0]))
+            if len({self._find(k) for k in matches}) == 1:
+                for match in matches:
+                    self._union(key, match)
+                    self.forced.update((key, match))
 
     def _decide_kinds(self) -> None:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -594,10 +636,12 @@ class _Clusters:
             elif (self.kinds.get(root) == ORGANIZATION and len(words) <= 3
                   and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
                 maybe_people[words[-1]].add(key)
-        for key in keys:
+        for key in keys:  # "Salvador Allende Gossens", "Gabrielle Kirk McDonald"
             words = _person_words(key)
-            if len(words) >= 3 and (words[0], words[1]) in by_name:
-                self._union(key, by_name[words[0], words[1]])
+            if len(words) >= 3 and self.kinds.get(self._find(key)) == PERSON:
+                for part in ((words[0], words[1]), (words[-2], words[-1])):
+                    if part in by_name:
+                        self._union(key, by_name[part])
         surnames: dict[str, set[str]] = defaultdict(set)
         for (_, last), key in by_name.items():
             surnames[last].add(self._find(key))
@@ -704,6 +748,9 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
     if kind != PERSON:
         spelled = [n for n in names if not (n.replace(".", "").isupper() and " " not in n)]
         names = spelled or names
+        # "Ministry of Defence" rather than "British Ministry of Defence"
+        names = [n for n in names if not (n.split()[0].endswith(_DEMONYM_ENDINGS) and any(
+            n.endswith(" " + other) for other in names))] or names
     else:
         shorter = {" ".join(n.split()[:-1]) for n in names}
         names = [n for n in names if len(n.split()) < 3 or n not in shorter] or names
@@ -719,10 +766,9 @@ def _roles_around(text: str, raw: _Raw, tags: TokenTags) -> list[str]:
     """What the text calls a person: "White House press secretary Sarah Sanders",
     "Sarah Sanders, the White House press secretary,", "President Trump"."""
     roles: list[str] = []
-    window_start = max(0, raw.name_start - 150)
-    before = _ROLE_BEFORE.search(text, window_start, raw.name_start)
+    before = _words_before(text, raw.name_start)
     if before:
-        role = _trim_role(before.group(1))
+        role = _trim_role(" ".join(before))
         raw.role_before = role is not None
         if role:
             spelled = _ROLE_ABBREVIATIONS.get(role.lower().rstrip("."))
@@ -733,6 +779,17 @@ def _roles_around(text: str, raw: _Raw, tags: TokenTags) -> list[str]:
         if role:
             roles.append(role)
     return roles
+
+
+def _words_before(text: str, position: int) -> list[str]:
+    """Up to ten words just before `position` in its clause (stopping at punctuation)."""
+    words: list[str] = []
+    for word in reversed(text[max(0, position - 120):position].split()[-10:]):
+        if word[-1] in ",;:!?)\"”’" or word[0] in "(\"“‘" or (
+                word[-1] == "." and not _ABBREVIATION.fullmatch(word)):
+            break
+        words.append(word)
+    return words[::-1]
 
 
 def _trim_role(phrase: str) -> str | None:
@@ -965,7 +1022,9 @@ def _is_acronym_of(short: str, words: Sequence[str], loose: bool = False) -> boo
     letters = short.replace(".", "").replace("-", "").replace("&", "").lower()
     if not (2 <= len(letters) <= 10) or not letters.isalpha():
         return False
-    words = [w.strip("(),").lower() for w in words if w.strip("(),")]
+    stripped = [w.strip("(),").replace(".", "") for w in words if w.strip("(),")]
+    capitals = [w.isupper() and 2 <= len(w) <= 4 for w in stripped]
+    words = [w.lower() for w in stripped]
     content = [w not in _NAME_CONNECTORS for w in words]
     if sum(content) < 2 or len(words) > 12:
         return False
@@ -978,6 +1037,9 @@ def _is_acronym_of(short: str, words: Sequence[str], loose: bool = False) -> boo
         if not content[j] and match(i, j + 1):
             return True
         word = words[j]
+        if capitals[j] and letters.startswith(word, i) and (
+                match(i + len(word), j + 1)):  # "US Geological Survey": USGS
+            return True
         for k in range(1, min(longest, len(word)) + 1):
             if letters.startswith(word[:k], i) and match(i + k, j + 1):
                 return True

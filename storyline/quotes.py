@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .entities import ORGANIZATION, PERSON, PLACE, EntityIndex, Mention, gender_of_title, is_role_word
+from .entities import ORGANIZATION, PERSON, PLACE, ROLE_MODIFIERS, EntityIndex, Mention, gender_of_title, is_role_word
 from .segment import paragraphs
 from .types import Article, Citation, Quote
 
@@ -485,6 +485,12 @@ class _ArticleQuotes:
             return None
         if word.group().lower() in _PRONOUNS:
             return self._pronoun(word.group().lower(), base + start, number)
+        i = bisect.bisect_left(self.mention_starts, base + start)
+        if i < len(self.mentions) and self.mentions[i].kind == PERSON:
+            between = self.text[base + start:self.mentions[i].start].split()
+            if len(between) <= 4 and any(is_role_word(w) for w in between) and all(
+                    w[:1].isupper() or is_role_word(w) or w in ROLE_MODIFIERS for w in between):
+                return self._named(self.mentions[i])  # `said tribunal president X`
         phrase = []
         for m in _WORDS.finditer(masked, start, min(len(masked), start + 120)):
             if not m.group()[0].isalnum() or m.group().lower() in _BOUNDARY_WORDS:
