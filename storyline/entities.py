@@ -548,8 +548,8 @@ class _Clusters:
             if words[-1].endswith("s") and len(words[-1]) > 3:
                 words[-1] = words[-1][:-1]
             by_variant[" ".join(words)].add(key)
-            if len(words) >= 3 and words[0] in qualifiers | {w for w in words[:1]
-                                                            if w.startswith("#")}:
+            if len(words) >= 3 and (words[0] in qualifiers or words[0].startswith("#")
+                                    or words[0].endswith(_DEMONYM_ENDINGS)):
                 by_variant["~" + " ".join(words[1:])].add(key)
         for variant, group_keys in by_variant.items():
             if variant.startswith("~"):

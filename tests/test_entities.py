@@ -165,3 +165,32 @@ def test_entities_empty_and_nameless_articles():
     articles, index = index_of("", "   \n ", "it rained all day and nobody came.")
     assert index.entities == ()
     assert index.mentions == ((), (), ())
+
+
+def test_entities_organisation_variants_and_acronym_over_a_capitalised_word():
+    _, index = index_of(
+        "The Iranian National Security Council met. The National Security Council said the "
+        "sailors were well. The Iranian Revolutionary Guards seized the boat.",
+        "The Iranian Revolutionary Guard (IRG) denied it. The US Geological Survey measured "
+        "the quake, and the USGS said aftershocks were likely.")
+    council = index.entity("Iranian National Security Council")
+    assert council is not None and council is index.entity("National Security Council")
+    assert council.name == "National Security Council"
+    guard = index.entity("IRG")
+    assert guard is not None and guard is index.entity("Iranian Revolutionary Guards")
+    assert index.entity("USGS") is index.entity("US Geological Survey") is not None
+
+
+def test_entities_surname_of_a_name_spacy_called_an_organisation():
+    _, index = index_of(
+        "Ann Clywd, who chairs a committee of lawmakers, spoke on the radio.",
+        "\"They were held in detention centers,\" said Ms. Clywd.")
+    ann = index.entity("Ms. Clywd")
+    assert ann is not None and ann.name == "Ann Clywd" and ann.kind == "person"
+
+
+def test_entities_dateline_and_said_are_not_names():
+    _, index = index_of("VARNHOLM (AP) _ Water ran short on Monday.\n"
+                        "Said Olga Brask of the water board: \"We are trying.\"")
+    assert index.entity("VARNHOLM") is None
+    assert index.entity("Olga Brask") is not None and index.entity("Said Olga Brask") is None
