@@ -155,6 +155,7 @@ _DECLARED_OTHER = re.compile(
 _DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w.'’-]+){1,5})")
 
 _TAG_NAMES = ("NNP", "NNPS")
+_NAME_SUFFIXES = frozenset("party inc corp ltd co group company corporation plc llc".split())
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|across|outside|inside)\s+(?:the\s+)?$")
@@ -551,7 +552,16 @@ class _Clusters:
             if len(words) >= 3 and (words[0] in qualifiers or words[0].startswith("#")
                                     or words[0].endswith(_DEMONYM_ENDINGS)):
                 by_variant["~" + " ".join(words[1:])].add(key)
+        singles = {k for k in self.parent if " " not in k and k not in people}
+        for key in keys:  # "Labor" for "Labor Party"
+            words = key.split()
+            if len(words) == 2 and words[1] in _NAME_SUFFIXES and words[0] in singles:
+                by_variant["=" + words[0]].add(key)
         for variant, group_keys in by_variant.items():
+            if variant.startswith("="):
+                if len(group_keys) == 1:
+                    self._union(variant[1:], next(iter(group_keys)))
+                continue
             if variant.startswith("~"):
                 tails = by_variant.get(variant[1:], set())
                 if len(group_keys) == 1 and tails:
@@ -634,11 +644,13 @@ class _Clusters:
                 else:
                     by_name[first_last] = key
             elif (self.kinds.get(root) == ORGANIZATION and len(words) <= 3
+                  and root not in self.forced
                   and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
                 maybe_people[words[-1]].add(key)
         for key in keys:  # "Salvador Allende Gossens", "Gabrielle Kirk McDonald"
             words = _person_words(key)
-            if len(words) >= 3 and self.kinds.get(self._find(key)) == PERSON:
+            kind = self.kinds.get(self._find(key))
+            if len(words) >= 3 and (kind == PERSON or key in maybe_people.get(words[-1], ())):
                 for part in ((words[0], words[1]), (words[-2], words[-1])):
                     if part in by_name:
                         self._union(key, by_name[part])
