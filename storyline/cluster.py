@@ -32,8 +32,8 @@ class ClusterParams:
     stale_penalty: float = 0.15  # extra similarity needed to join a story outside the window
     centroid_terms: int = 150  # a centroid keeps its heaviest terms only (bounded memory)
     lead_words: int = 2000  # only the opening words of an article are read (the story is there)
-    query_terms: int = 30  # an article's heaviest terms, used to find candidate stories
-    rescore: int = 20  # candidate stories scored exactly
+    query_terms: int = 20  # an article's heaviest terms, used to find candidate stories
+    rescore: int = 8  # candidate stories scored exactly
 
 
 @dataclass(slots=True)

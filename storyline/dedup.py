@@ -77,6 +77,8 @@ class DuplicateFinder:
         self._by_hash: dict[str, str] = {}
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._signatures: dict[str, np.ndarray] = {}
+        # Building a MinHash draws its permutations anew; share one set (same seed, same values).
+        self._permutations = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME).permutations
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -115,4 +117,5 @@ class DuplicateFinder:
                 session.insert(article_id, self._minhash(signature), check_duplication=False)
 
     def _minhash(self, signature: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=signature, scheme=_SCHEME)
+        return MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=signature, scheme=_SCHEME,
+                       permutations=self._permutations)

@@ -195,6 +195,15 @@ class Store:
         return StoredStory(story_id, _date(row[0]), _date(row[1]), tuple(articles), tuple(near),
                            json.loads(row[2]) if row[2] else {})
 
+    def assignments(self) -> dict[str, int]:
+        """Story id of every article id seen, dropped exact copies under their original's story."""
+        placed = dict(self._db.execute("SELECT article_id, story_id FROM memberships"))
+        for article_id, original in self._db.execute(
+                "SELECT article_id, duplicate_of FROM exact_duplicates"):
+            if original in placed:
+                placed[article_id] = placed[original]
+        return placed
+
     def story_of(self, article_id: str) -> int | None:
         row = self._db.execute("SELECT story_id FROM memberships WHERE article_id = ?",
                                (article_id,)).fetchone()
