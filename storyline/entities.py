@@ -155,6 +155,13 @@ _DECLARED_OTHER = re.compile(
 _DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w.'’-]+){1,5})")
 
 _TAG_NAMES = ("NNP", "NNPS")
+_ORGANISATION_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z][\w&'’.-]*\s+){1,5}(?:Center|Centre|Agency|Institute|Council|Committee"
+    r"|University|College|Office|Department|Association|Union|Party|Ministry|Commission"
+    r"|Foundation|Authority|Service|Organization|Organisation|Hospital|Corporation|Court"
+    r"|Tribunal|Survey|Bureau|Board|Federation|League|Society|Fund)\b")
+_POSSESSIVE_WORD = re.compile(r"\S+['’]s\s+")
+_TRAILING_YEAR = re.compile(r"(?:\s+(?:of|in)|,)\s+\d{4}$")
 _NAME_SUFFIXES = frozenset("party inc corp ltd co group company corporation plc llc".split())
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
@@ -226,6 +233,7 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> EntityInd
     declared: list[tuple[_Raw, _Raw, bool]] = []  # pairs the text says are one (acronym?)
     for index, (text, doc) in enumerate(zip(texts, docs)):
         raws = list(_ner_mentions(index, text, doc))
+        raws.extend(_organisations_missed(index, text, raws))
         for pair in _paren_declarations(index, text, raws):
             raws.extend(pair[:2])
             declared.append(pair)
@@ -272,6 +280,24 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
             yield raw
 
 
+def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:
+    """Capitalised names ending in an organisation word that spaCy did not tag ("the US
+    Pacific Tsunami Warning Center"): organisations."""
+    taken = sorted((r.start, r.end) for r in raws)
+    starts = [t[0] for t in taken]
+    for match in _ORGANISATION_NAME.finditer(text):
+        start, end = match.span()
+        owner = _POSSESSIVE_WORD.search(text, start, end)
+        if owner:  # "Iran's National Security Council": the council's name follows
+            start = owner.end()
+        i = bisect.bisect_left(starts, end)
+        if any(e > start and not (start <= s and e <= end) for s, e in taken[max(0, i - 4):i]):
+            continue  # names inside it ("US" in "US Pacific ... Center") give way later
+        raw = _clean(index, text, start, end, "ORG")
+        if raw is not None and len(raw.name.split()) >= 2:
+            yield raw
+
+
 def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | None:
     """Trim NER boundary noise: a leading lowercase "the" (or "The" opening a sentence),
     titles (kept in the mention, not the name), possessive 's, trailing lowercase words."""
@@ -282,6 +308,9 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         end -= 1
     if text.endswith(("'s", "’s"), start, end) and end - start > 2:
         end -= 2
+    year = _TRAILING_YEAR.search(text, start, end)
+    if year and label != "PERSON":  # "the Vienna Convention on Diplomatic Relations of 1961"
+        end = year.start()
     if label == "PERSON":
         said = _SPEECH_AT_START.match(text, start, end)
         if said:  # "Said Schorr of Mercedes:"

@@ -66,7 +66,7 @@ reports agreed agrees boasted contended contends described describes called call
 accuses denied denies dismissed blasted praised continued continues stated explained
 whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
 commented comments termed terms likened likens dubbed branded labelled labeled repeated repeats
-restated asserted asserts accuse indicated indicates
+restated asserted asserts accuse indicated indicates demanded demands pledged pledges
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -242,7 +242,7 @@ class _ArticleQuotes:
         sentence_end = _sentence_end(ends, span.close_mark - base, len(masked)) + base
         prefix = masked[sentence_start - base:span.open_mark - base].rstrip()
         is_embedded = bool(prefix) and prefix[-1] not in ":,;" and not span.continues and not (
-            _last_word(prefix) in SPEECH_VERBS)
+            _last_word(prefix) in SPEECH_VERBS and content[:1].isupper())
         is_partial = is_embedded and not (content[:1].isupper()
                                           and re.search(r"[.!?]\s+[“\"‘']?[A-Z]", content))
         if n > 0 and not is_embedded and prefix.endswith(",") and earlier and (
