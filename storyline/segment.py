@@ -39,7 +39,9 @@ _BYLINE = re.compile(
 )
 _CAPTION = re.compile(
     r"^\s*(?:\(?(?:AP|Reuters|AFP|Getty)\s*(?:Photo|Images)[^)]*\)?"
-    r"|(?:Photo|Image|Picture|Caption|Credit|Video|Watch|Read more|Related)\s*[:|])",
+    r"|(?:Photo|Image|Picture|Caption|Credit|Video|Watch|Read more|Related)\s*[:|]"
+    r"|(?:©|\(c\)\s|Copyright\s+(?:©\s*)?\d{4})"  # rights lines at the foot of wire copy
+    r"|.*\bAll rights reserved\b)",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·▪‣–—]|\d{1,2}[.)])\s+")

@@ -182,3 +182,11 @@ def test_segment_sentences_carry_no_surrounding_whitespace():
 def test_segment_empty_text_has_no_sentences():
     assert segment(Article(id="a", text="")) == ()
     assert segment(Article(id="a", text="  \n\n ")) == ()
+
+
+def test_segment_drops_copyright_lines_at_the_foot_of_wire_copy():
+    text = ("The ferry strike ended on Friday after two days of talks.\n"
+            "© 2026 Meridian Press Wire. All rights reserved.\n"
+            "Copyright 2019 The Fernmoor Times")
+    assert [s.text for s in segment(Article("a", text))] == [
+        "The ferry strike ended on Friday after two days of talks."]
