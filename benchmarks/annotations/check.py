@@ -2,6 +2,7 @@
 
     python benchmarks/annotations/check.py            # validate, print counts
     python benchmarks/annotations/check.py --show     # also print every span, to check by eye
+    python benchmarks/annotations/check.py --annotations check   # the held-out check set instead
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -30,6 +31,16 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
+ANNOTATION_SETS = ("dev", "check")
+
+
+def annotation_files(name: str = "dev") -> tuple[Path, Path]:
+    """The annotation file and alias file of an annotation set: `dev` (the set the analysis was
+    tuned on: analysis-dev.jsonl, aliases.jsonl) or `check` (held out: analysis-check.jsonl,
+    aliases-check.jsonl)."""
+    if name == "dev":
+        return DEV, ALIASES
+    return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
 
 OPENING = "\"“”'‘’`"  # a quote span starts right after one of these
 CLOSING = "\"”“'’"
@@ -99,9 +110,10 @@ def _paragraph_end(text: str, end: int) -> bool:
     return end == len(text) or text[end] == "\n"
 
 
-def validate(show: bool = False) -> int:
-    dev = read_jsonl(DEV)
-    aliases = {story_key(a): a for a in read_jsonl(ALIASES)}
+def validate(show: bool = False, annotations: str = "dev") -> int:
+    annotation_path, alias_path = annotation_files(annotations)
+    dev = read_jsonl(annotation_path)
+    aliases = {story_key(a): a for a in read_jsonl(alias_path)}
     stories, skipped = load_stories(story_key(r) for r in dev)
     for message in skipped:
         print(message)
@@ -208,4 +220,7 @@ def validate(show: bool = False) -> int:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="print every annotated span")
-    sys.exit(validate(parser.parse_args().show))
+    parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
+                        help="which annotation set to validate (default: dev)")
+    args = parser.parse_args()
+    sys.exit(validate(args.show, args.annotations))
