@@ -3,6 +3,7 @@
     python benchmarks/analysis.py                 # scores, speed, per-item misses
     python benchmarks/analysis.py --no-speed      # scores only
     python benchmarks/analysis.py --text          # misses with a few words of context (not for pasting)
+    python benchmarks/analysis.py --annotations check --no-speed   # the held-out check set
 
 The annotations (benchmarks/annotations/, see its README) hold document ids, character offsets,
 names and dates. Each annotated story is analysed whole (every article of the cluster), and only
@@ -54,7 +55,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "annotations"))
 sys.path.insert(0, str(HERE.parent))
 
-from check import ALIASES, DEV, StoryKey, load_stories, read_jsonl, story_key  # noqa: E402
+from check import ANNOTATION_SETS, StoryKey, annotation_files, load_stories, read_jsonl, story_key  # noqa: E402
 
 from storyline.types import Article, StoryAnalysis  # noqa: E402
 
@@ -313,13 +314,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--text", action="store_true",
                         help="show a few words of each missed span (for debugging; do not paste)")
     parser.add_argument("--json", metavar="PATH", help="also write the scores as JSON")
+    parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
+                        help="annotation set to score: dev (tuned on, the default) or check (held out)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
     from storyline.nlp import pipeline
 
-    dev = read_jsonl(DEV)
-    alias_entries = {story_key(a): a for a in read_jsonl(ALIASES)}
+    annotation_path, alias_path = annotation_files(args.annotations)
+    dev = read_jsonl(annotation_path)
+    alias_entries = {story_key(a): a for a in read_jsonl(alias_path)}
     by_story: dict[StoryKey, list[dict]] = {}  # type: ignore[type-arg]
     for row in dev:
         by_story.setdefault(story_key(row), []).append(row)
@@ -356,7 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     for scores in per_set.values():
         total += scores
 
-    print("## Story analysis on the hand-annotated dev set\n")
+    described = {"dev": "dev set", "check": "held-out check set"}[args.annotations]
+    print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()
 
