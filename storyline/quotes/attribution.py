@@ -1,58 +1,37 @@
-"""Quotes: every direct quotation in a story, with who said it.
-
-Analysis stage, after entities (parse -> entities -> quotes -> timeline -> agreement).
-Quote marks are paired paragraph by paragraph from their context (a mark after a space opens,
-one before a space or punctuation closes), so straight, curly and mixed marks all work and an
-unpaired mark is skipped, never fatal. Decisions, following the dev set's guidelines:
-
-- A quote interrupted by its attribution (`"We will go," she said, "but not yet."`) is two
-  quotes with the same speaker; a quote running over several paragraphs (no closing mark at a
-  paragraph's end, a new opening mark on the next) is one quote per paragraph, the later ones
-  inheriting the speaker. Nested quotes (single marks, or a second pair of double marks) stay
-  inside their quote; a lone opening mark inside a quote splits it there.
-- The speaker is the subject of the speech verb next to the quote: `"...," X said`,
-  `said X`, `X told reporters: "..."`, `X said that "..."`, "according to X"; a participle
-  ("saying", "adding") takes the subject of the sentence's earlier speech verb. Names go
-  through the entity index, so "Mr Trump" and "the president" give "Donald Trump". "he"/"she"
-  is the last person who spoke in this paragraph or the one before, else the last person
-  named there (titles tell "he" from "she"); "it" is the organisation that last spoke.
-  A subject that names no one ("a senior source", "US generals", "officials") gives speaker
-  None, the description becoming `speaker_role` when it is a role.
-- A quote with no attribution in its sentence keeps the speaker of the quote before it in
-  the paragraph, or of the previous paragraph's quote (news style continues a speaker's
-  words in a new paragraph); otherwise it is unattributed.
-- Partial quotes are quoted words inside the writer's sentence (after "said that", as an
-  object); quotes that stand as sentences after a colon, a comma or at a sentence start are
-  full. A partial quote of one or two words is kept only when a speech verb in its sentence
-  attributes it; otherwise it is a scare quote or a name ("so-called "reforms"").
-- The same words carried by two articles (equal, or 80% of the words shared) are one quote,
-  cited where the story first has them, `also_in` the others.
+"""Attribution: who said each quote of an article, from the speech verbs near it, their
+subjects (names through the entity index, "he"/"she"/"it", descriptions such as "a senior
+source"), and the quotes before it; partial quotes told from full ones. Sits on `marks`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .entities import ORGANIZATION, PERSON, PLACE, ROLE_MODIFIERS, EntityIndex, Mention, gender_of_title, is_role_word
-from .segment import paragraphs
-from .types import Article, Citation, Quote
+from ..entities import (
+    ORGANIZATION,
+    PERSON,
+    PLACE,
+    ROLE_MODIFIERS,
+    EntityIndex,
+    Mention,
+    gender_of_title,
+    is_role_word,
+)
+from ..segment import paragraphs
+from .marks import (
+    _DOUBLE_MARKS,
+    _MASK,
+    _masked,
+    _pair_marks,
+    _sentence_end,
+    _sentence_ends,
+    _sentence_start,
+    _Span,
+)
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-_OPEN, _CLOSE, _EITHER, _SKIP = 1, 2, 3, 0
-_DOUBLE_MARKS = re.compile(r"[\"“”„«»]")
-_SINGLE_MARKS = re.compile(r"['‘’‹›]")
-_OPENING_SHAPES = "“„«‘‹"
-_CLOSING_SHAPES = "”»’›"
-_BEFORE_OPENING = set(" \t\n([{—–-/:;“\"‘'")
-_AFTER_CLOSING = set(" \t\n.,;:!?)]}—–-/”\"’'…")
-_MASK = "\x1f"  # stands in for quoted words, so nothing inside a quote reads as attribution
 
 SPEECH_VERBS = frozenset("""
 said says say told tells added adds asked asks insisted insists warned warns explained explains
@@ -95,10 +74,6 @@ _BOUNDARY_WORDS = frozenset("""and but or that while as after before because whe
 though although since so than whereas said says told""".split())
 _DETERMINERS = frozenset("the a an one two three some several many its his her their our this "
                          "that these those another".split())
-_NOT_TERMINATOR = re.compile(
-    r"(?:[A-Z]\.?)+|[A-Z][a-z]?\.(?:[A-Z][a-z]?\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|"
-    r"Capt|Sgt|Cmdr|Adm|Rev|Maj|Supt|Insp|St|Jr|Sr|No|Co|Corp|Inc|Ltd|vs|etc|Jan|Feb|Aug|Sept|"
-    r"Sep|Oct|Nov|Dec|Mt|Ft|a\.m|p\.m|U\.S|U\.N|U\.K)\.?")
 _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
 _WORD = re.compile(r"[\w'’.-]+")
 _SPACES = re.compile(r"\s+")
@@ -113,20 +88,6 @@ _RELATIVES = frozenset("who which whose whom that where when".split())
 _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
 _OF_ORGANISATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}")
-_NEAR_DUPLICATE = 0.8
-
-
-@dataclass(slots=True)
-class _Span:
-    """A quote's marks and words in one paragraph (`end` is the closing mark, or the
-    paragraph's end for a quote that runs on)."""
-
-    open_mark: int
-    start: int
-    end: int
-    close_mark: int
-    ran_on: bool  # no closing mark before the paragraph ended
-    continues: bool = False  # the quote before it ran on: same speaker, new paragraph
 
 
 @dataclass(slots=True)
@@ -154,17 +115,6 @@ class _Found:
     speaker: _Speaker
     is_partial: bool
     paragraph: int
-
-
-def find_quotes(articles: Sequence[Article], docs: Sequence[Doc], entities: EntityIndex
-                ) -> tuple[Quote, ...]:
-    """Every direct quotation of the story in reading order, each carried once."""
-    genders = _genders(entities)
-    found: list[_Found] = []
-    for index, article in enumerate(articles):
-        mentions = entities.mentions[index] if index < len(entities.mentions) else ()
-        found.extend(_ArticleQuotes(index, article.text, mentions, entities, genders).quotes())
-    return _merge_copies(articles, entities, found)
 
 
 def _genders(entities: EntityIndex) -> dict[str, str]:
@@ -587,143 +537,6 @@ class _ArticleQuotes:
         return _Speaker(None)
 
 
-# --- marks, masks and sentences ---------------------------------------------------------------
-
-
-def _pair_marks(text: str, start: int, end: int, single: bool) -> list[_Span]:
-    """The quotes of one paragraph, marks paired by context; unpaired marks skipped."""
-    marks = [(m.start(), _role(text, m.start(), single))
-             for m in (_SINGLE_MARKS if single else _DOUBLE_MARKS).finditer(text, start, end)]
-    marks = [(pos, role) for pos, role in marks if role != _SKIP]
-    spans: list[_Span] = []
-    opened: int | None = None
-    i = 0
-    while i < len(marks):
-        pos, role = marks[i]
-        if opened is None:
-            if role in (_OPEN, _EITHER):
-                opened = pos
-        elif role in (_CLOSE, _EITHER):
-            spans.append(_span(text, opened, pos, ran_on=False))
-            opened = None
-        else:  # an opening mark inside a quote: a nested pair, or a stray that splits it
-            closers = [j for j in range(i + 1, len(marks)) if marks[j][1] in (_CLOSE, _EITHER)]
-            if len(closers) >= 2:
-                i = closers[0] + 1
-                continue
-            spans.append(_span(text, opened, pos, ran_on=False))
-            opened = pos
-        i += 1
-    if opened is not None and not single:
-        spans.append(_span(text, opened, end, ran_on=True))
-    spans = [s for s in spans if s.end > s.start]
-    if not single:  # 'shouted for joy' outside the double quotes of a double-mark article
-        outside, position = [], start
-        for span in spans + [_Span(end, end, end, end, False)]:
-            outside.extend(_short_single_quotes(text, position, span.open_mark))
-            position = span.close_mark + 1
-        spans = sorted(spans + outside, key=lambda s: s.open_mark)
-    return spans
-
-
-def _short_single_quotes(text: str, start: int, end: int) -> list[_Span]:
-    """Phrases in single marks between `start` and `end`: an opening mark, then the next
-    closing one in the same sentence, twelve words at most."""
-    spans = []
-    opened: int | None = None
-    for match in _SINGLE_MARKS.finditer(text, start, end):
-        role = _role(text, match.start(), single=True)
-        if role == _OPEN:
-            opened = match.start()
-        elif role == _CLOSE and opened is not None:
-            span = _span(text, opened, match.start(), ran_on=False)
-            words = text[span.start:span.end].split()
-            if 0 < len(words) <= 12 and not re.search(r"[.!?]\s", text[span.start:span.end]):
-                spans.append(span)
-            opened = None
-    return spans
-
-
-def _span(text: str, open_mark: int, close_mark: int, ran_on: bool) -> _Span:
-    start, end = open_mark + 1, close_mark
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return _Span(open_mark, start, end, close_mark, ran_on)
-
-
-def _role(text: str, pos: int, single: bool) -> int:
-    """Whether the mark at `pos` opens or closes a quote, judged by its neighbours."""
-    mark = text[pos]
-    before = text[pos - 1] if pos > 0 else " "
-    after = text[pos + 1] if pos + 1 < len(text) else " "
-    if single and before.isalnum() and after.isalnum():
-        return _SKIP  # an apostrophe: "don't", "it's"
-    opens = before in _BEFORE_OPENING
-    closes = after in _AFTER_CLOSING
-    if single:
-        if opens and after.isalpha():
-            return _OPEN
-        if closes and not before.isspace():
-            if before in "sS" and after.isspace():
-                return _SKIP  # possessive: "the workers' union"
-            return _CLOSE
-        return _SKIP
-    if opens and not closes:
-        return _OPEN
-    if closes and not opens:
-        return _CLOSE
-    if mark in _OPENING_SHAPES:
-        return _OPEN
-    if mark in _CLOSING_SHAPES:
-        return _CLOSE
-    return _EITHER
-
-
-def _masked(text: str, start: int, end: int, spans: list[_Span]) -> str:
-    """The paragraph with quoted words blanked out (same length, marks kept)."""
-    pieces = []
-    position = start
-    for span in spans:
-        pieces.append(text[position:span.start])
-        pieces.append(_MASK * (span.end - span.start))
-        position = span.end
-    pieces.append(text[position:end])
-    return "".join(pieces)
-
-
-def _sentence_ends(text: str, masked: str, base: int, spans: list[_Span]) -> list[int]:
-    """Offsets (into the paragraph) just past each sentence end outside the quotes, and
-    after a closing mark whose quote ends a sentence ("We go." Then ...)."""
-    ends = []
-    for match in re.finditer(r"[.!?]+(?=\s|$)", masked):
-        words = masked[:match.start() + 1].split()
-        last = words[-1] if words else ""
-        if match.group() == "." and _NOT_TERMINATOR.fullmatch(last.lstrip("(\"“")):
-            continue
-        ends.append(match.end())
-    for span in spans:
-        if span.ran_on:
-            continue
-        c = span.close_mark
-        if text[span.end - 1:span.end] in (".", "!", "?"):
-            rest = masked[c + 1 - base:c + 4 - base].lstrip()
-            if rest[:1].isupper() or rest[:1] in "“\"‘'":
-                ends.append(c + 1 - base)
-    return sorted(ends)
-
-
-def _sentence_start(ends: list[int], position: int) -> int:
-    i = bisect.bisect_right(ends, position) - 1
-    return ends[i] if i >= 0 else 0
-
-
-def _sentence_end(ends: list[int], position: int, length: int) -> int:
-    i = bisect.bisect_right(ends, position)
-    return ends[i] if i < len(ends) else length
-
-
 def _word_count(text: str) -> int:
     return len([w for w in text.split() if any(c.isalnum() for c in w)])
 
@@ -740,88 +553,3 @@ def _description(phrase: list[str]) -> str | None:
     if not phrase or not any(is_role_word(w) for w in phrase):
         return None
     return " ".join(phrase)
-
-
-# --- one quote per words ----------------------------------------------------------------------
-
-
-def _normalised(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower().replace("’", "'"))
-
-
-def _merge_copies(articles: Sequence[Article], entities: EntityIndex, found: list[_Found]
-                  ) -> tuple[Quote, ...]:
-    """One Quote per distinct words; copies in later articles go to `also_in`."""
-    found.sort(key=lambda q: (q.article_index, q.start))
-    groups: list[list[_Found]] = []
-    exact: dict[tuple[str, ...], int] = {}
-    by_trigram: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    words_of: list[list[str]] = []
-    for quote in found:
-        words = _normalised(articles[quote.article_index].text[quote.start:quote.end])
-        key = tuple(words)
-        group = exact.get(key)
-        if group is None and len(words) >= 4:
-            candidates: set[int] = set()
-            for i in range(len(words) - 2):
-                candidates |= by_trigram.get(tuple(words[i:i + 3]), set())
-            for c in sorted(candidates):
-                if _similar(words, words_of[c]) and all(
-                        q.article_index != quote.article_index for q in groups[c]):
-                    group = c
-                    break
-        if group is not None and any(q.article_index == quote.article_index
-                                     for q in groups[group]):
-            group = None  # the same words twice in one article are two quotes
-        if group is None:
-            group = len(groups)
-            groups.append([])
-            words_of.append(words)
-            exact.setdefault(key, group)
-            for i in range(len(words) - 2):
-                by_trigram[tuple(words[i:i + 3])].add(group)
-        groups[group].append(quote)
-    quotes = []
-    for copies in groups:
-        first = copies[0]
-        article = articles[first.article_index]
-        speaker = _agreed_speaker(copies)
-        quotes.append(Quote(
-            text=article.text[first.start:first.end],
-            citation=Citation(article.id, first.start, first.end),
-            speaker=speaker.name,
-            speaker_role=_role_of(speaker, entities, articles, copies),
-            is_partial=first.is_partial,
-            also_in=tuple(Citation(articles[q.article_index].id, q.start, q.end)
-                          for q in copies[1:])))
-    return tuple(quotes)
-
-
-def _agreed_speaker(copies: list[_Found]) -> _Speaker:
-    """The speaker most copies name (a person before an organisation on a tie); the first
-    copy's when none is named."""
-    named = [q.speaker for q in copies if q.speaker.name]
-    if not named:
-        return copies[0].speaker
-    votes = Counter(s.name for s in named)
-    return max(named, key=lambda s: (votes[s.name], s.kind == PERSON))
-
-
-def _similar(a: list[str], b: list[str]) -> bool:
-    shorter, longer = sorted((len(a), len(b)))
-    if shorter < _NEAR_DUPLICATE * longer:
-        return False
-    common = len(set(a) & set(b))
-    return common >= _NEAR_DUPLICATE * len(set(a) | set(b))
-
-
-def _role_of(speaker: _Speaker, entities: EntityIndex, articles: Sequence[Article],
-             group: list[_Found]) -> str | None:
-    """The speaker's role as the quoting article words it, else as the story does."""
-    if speaker.name is None:
-        return speaker.description
-    entity = entities.entity(speaker.name)
-    if entity is None or not entity.roles:
-        return None
-    text = articles[group[0].article_index].text
-    return next((r for r in entity.roles if r in text), entity.roles[0])

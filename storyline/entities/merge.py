@@ -1,0 +1,394 @@
+"""Merging: candidate mentions become entities by union-find over their names (table and
+declared aliases, spelling variants, acronyms, a person's name forms), each with one kind and
+one canonical name; then the EntityIndex and its Mentions. Sits on `mentions` and `aliases`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..types import Article, Citation, Entity
+from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE, _is_acronym_of, _table_group
+from .mentions import _KIND_OF_LABEL, _OTHER, ORGANIZATION, PERSON, PLACE, _norm, _Raw
+
+
+_PARTICLES = frozenset("bin ibn al el de da di van von der du la le abu".split())
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_SUFFIXES = frozenset("party inc corp ltd co group company corporation plc llc".split())
+_DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch")
+# Words that make a name an organisation's, not a person's ("Ann Clywd" may be a person).
+_ORGANISATION_WORDS = frozenset("""party council ministry department office agency association
+union university college school hospital bank company corp inc ltd group committee court army
+navy force forces police church institute foundation center centre commission organization
+organisation house times post news press network service services board authority club league
+federation society fund government senate parliament assembly congress front movement brigade
+guard guards airlines airways international corporation museum trust tribunal convention
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place an article names an entity: `articles[article_index].text[start:end]`."""
+
+    article_index: int
+    start: int
+    end: int
+    text: str
+    entity: str  # canonical Entity.name
+    kind: str  # "person" | "organization" | "place"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """The entities of a story and where each article names them."""
+
+    entities: tuple[Entity, ...]  # by mentions (most first), then name
+    mentions: tuple[tuple[Mention, ...], ...]  # per article, in text order
+    _by_name: dict[str, Entity] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Entity] = {}
+        for entity in self.entities:
+            for name in (entity.name, *entity.aliases):
+                for key in (name.lower(), _norm(name)):
+                    by_name.setdefault(key, entity)
+        object.__setattr__(self, "_by_name", by_name)
+
+    def entity(self, name: str) -> Entity | None:
+        """The entity called `name`, by its canonical name or any alias (any case)."""
+        return self._by_name.get(name.lower()) or self._by_name.get(_norm(name))
+
+
+class _Clusters:
+    """Union-find over normalised names, then person folding, kinds and canonical names."""
+
+    def __init__(self, raws: list[_Raw], declared: list[tuple[_Raw, _Raw, bool]]) -> None:
+        self.raws = raws
+        self.parent: dict[str, str] = {}
+        self.forced: set[str] = set()  # not a person, whatever spaCy said
+        self.person_evidence: Counter[str] = Counter()
+        for raw in raws:
+            self._find(_norm(raw.name))
+        for key in list(self.parent):
+            group = _TABLE_GROUP.get(key)
+            if group is not None:
+                self._union(key, f"#table{group}")
+                self.forced.add(key)
+        for a, b, is_acronym in declared:
+            self._union(_norm(a.name), _norm(b.name))
+            if is_acronym:
+                self.forced.update((_norm(a.name), _norm(b.name)))
+        self._merge_variants()
+        self._merge_acronyms()
+        self._decide_kinds()
+        self._fold_people()
+
+    # union-find
+    def _find(self, key: str) -> str:
+        parent = self.parent.setdefault(key, key)
+        if parent == key:
+            return key
+        root = self._find(parent)
+        self.parent[key] = root
+        return root
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def _merge_variants(self) -> None:
+        """Organisation and place names written two ways: "Revolutionary Guard(s)", "UN" or
+        "United Nations Security Council", with or without a national qualifier ("Iranian
+        National Security Council", "Security Council" after "UN Security Council")."""
+        people = {_norm(r.name) for r in self.raws if r.title or "PERSON" in r.labels[:1]}
+        qualifiers = {_norm(r.name) for r in self.raws if r.labels[:1] in (["NORP"], ["GPE"])}
+        qualifiers.update(_TABLE_GROUP)
+        keys = sorted(k for k in self.parent if " " in k and k not in people
+                      and not k.startswith("#"))
+        by_variant: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            words = key.split()
+            for size in (4, 3, 2, 1):
+                group = _TABLE_GROUP.get(" ".join(words[:size]))
+                if group is not None and size < len(words):
+                    words = [f"#table{group}"] + words[size:]
+                    break
+            if words[-1].endswith("s") and len(words[-1]) > 3:
+                words[-1] = words[-1][:-1]
+            by_variant[" ".join(words)].add(key)
+            if len(words) >= 3 and (words[0] in qualifiers or words[0].startswith("#")
+                                    or words[0].endswith(_DEMONYM_ENDINGS)):
+                by_variant["~" + " ".join(words[1:])].add(key)
+        singles = {k for k in self.parent if " " not in k and k not in people}
+        for key in keys:  # "Labor" for "Labor Party"
+            words = key.split()
+            if len(words) == 2 and words[1] in _NAME_SUFFIXES and words[0] in singles:
+                by_variant["=" + words[0]].add(key)
+        for variant, group_keys in by_variant.items():
+            if variant.startswith("="):
+                if len(group_keys) == 1:
+                    self._union(variant[1:], next(iter(group_keys)))
+                continue
+            if variant.startswith("~"):
+                tails = by_variant.get(variant[1:], set())
+                if len(group_keys) == 1 and tails:
+                    for tail in tails:
+                        self._union(tail, next(iter(group_keys)))
+                continue
+            first = min(group_keys)
+            for key in group_keys:
+                self._union(key, first)
+
+    def _merge_acronyms(self) -> None:
+        """An all-capitals name whose letters are the initials of exactly one multi-word
+        name of the story ("CIA", "Central Intelligence Agency")."""
+        names = {_norm(r.name): r.name for r in self.raws}
+        people = {_norm(r.name) for r in self.raws if r.title or "PERSON" in r.labels[:1]}
+        long_names = [(k, n.split()) for k, n in names.items() if k not in people
+                      and len([w for w in n.split() if w.lower() not in _NAME_CONNECTORS]) >= 2]
+        for key, name in names.items():
+            letters = name.replace(".", "")
+            if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+                continue
+            if key in _TABLE_GROUP:
+                continue
+            matches = [k for k, words in long_names if _is_acronym_of(letters, words)]
+            if len({self._find(k) for k in matches}) == 1:
+                for match in matches:
+                    self._union(key, match)
+                    self.forced.update((key, match))
+
+    def _decide_kinds(self) -> None:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        forced_roots = {self._find(k) for k in self.forced}
+        for raw in self.raws:
+            root = self._find(_norm(raw.name))
+            for label in raw.labels:
+                kind = _KIND_OF_LABEL.get(label)
+                if kind and kind != _OTHER:
+                    votes[root][kind] += 1
+            named = any(_KIND_OF_LABEL.get(label, _OTHER) != _OTHER for label in raw.labels)
+            if (raw.title or raw.role_before) and (named or not raw.labels):
+                votes[root][PERSON] += 2
+        self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
+        self.kinds: dict[str, str] = {}
+        for root in {self._find(k) for k in self.parent}:
+            counts = votes.get(root, Counter())
+            if root in forced_roots:
+                counts = Counter({k: v for k, v in counts.items() if k != PERSON})
+                self.kinds[root] = PLACE if counts[PLACE] > counts[ORGANIZATION] else ORGANIZATION
+                group = _table_group(root)
+                if group is not None:
+                    self.kinds[root] = ALIAS_TABLE[group][1]
+            elif counts:
+                self.kinds[root] = max(counts, key=lambda k: (counts[k], k == PERSON))
+            else:
+                self.kinds[root] = _OTHER
+
+    def kind_of(self, raw: _Raw) -> str:
+        return self.kinds.get(self._find(_norm(raw.name)), _OTHER)
+
+    def _fold_people(self) -> None:
+        """Full names with the same first and last name are one person, and so are a full
+        name and a longer one starting with it ("Salvador Allende Gossens"); a lone surname
+        (or title + surname) is the one full-name person with that surname in the story,
+        even one spaCy called an organisation ("Ann Clywd") or a surname it took for a place
+        that the text never puts after "in", "at", "from" ("Artaza")."""
+        self.ambiguous: dict[str, list[str]] = {}
+        by_name: dict[tuple[str, str], str] = {}
+        maybe_people: dict[str, set[str]] = defaultdict(set)
+        keys = sorted({_norm(r.name) for r in self.raws})
+        located = {_norm(r.name) for r in self.raws if r.is_located}
+        for key in keys:
+            root = self._find(key)
+            words = _person_words(key)
+            if root in self.forced or len(words) < 2 or key.split()[0] in _PARTICLES:
+                continue
+            if self.kinds.get(root) == PERSON:
+                first_last = (words[0], words[-1])
+                if first_last in by_name:
+                    self._union(key, by_name[first_last])
+                else:
+                    by_name[first_last] = key
+            elif (self.kinds.get(root) == ORGANIZATION and len(words) <= 3
+                  and root not in self.forced
+                  and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
+                maybe_people[words[-1]].add(key)
+        for key in keys:  # "Salvador Allende Gossens", "Gabrielle Kirk McDonald"
+            words = _person_words(key)
+            kind = self.kinds.get(self._find(key))
+            if len(words) >= 3 and (kind == PERSON or key in maybe_people.get(words[-1], ())):
+                for part in ((words[0], words[1]), (words[-2], words[-1])):
+                    if part in by_name:
+                        self._union(key, by_name[part])
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for (_, last), key in by_name.items():
+            surnames[last].add(self._find(key))
+        for key in keys:
+            root = self._find(key)
+            kind = self.kinds.get(root)
+            words = _person_words(key)
+            is_single = len(words) == 1 or (bool(words) and key.split()[0] in _PARTICLES)
+            if not is_single or root in self.forced:
+                continue
+            is_person = kind == PERSON or self.person_votes.get(root, 0) > 0
+            if kind == PLACE and not is_person and key in located:
+                continue
+            owners = surnames.get(words[-1], set()) - {root}
+            if not owners and is_person:
+                owners = {self._find(k) for k in maybe_people.get(words[-1], ())} - {root}
+            if len(owners) == 1:
+                self._union(key, next(iter(owners)))
+                self.kinds[self._find(key)] = PERSON
+            elif len(owners) > 1 and kind in (PERSON, ORGANIZATION):
+                self.ambiguous[key] = sorted(owners)
+        for root in {self._find(k) for k in keys}:
+            if root not in self.kinds:
+                kinds = [self.kinds[r] for r in self.kinds if self._find(r) == root]
+                self.kinds[root] = PERSON if PERSON in kinds else (kinds[0] if kinds else _OTHER)
+
+    def build(self) -> list[_Built]:
+        """Entities with their raws (ambiguous surnames resolved per mention)."""
+        members: dict[str, list[_Raw]] = defaultdict(list)
+        full_positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for raw in self.raws:
+            root = self._find(_norm(raw.name))
+            if self.kinds.get(root, _OTHER) == _OTHER:
+                continue
+            if _norm(raw.name) not in self.ambiguous:
+                members[root].append(raw)
+                full_positions[root].append((raw.article, raw.start))
+        for raw in self.raws:
+            owners = self.ambiguous.get(_norm(raw.name))
+            if owners:
+                roots = sorted({self._find(o) for o in owners})
+                members[_nearest(roots, raw, full_positions, members)].append(raw)
+        built = []
+        for root, group in members.items():
+            kind = self.kinds.get(root, PERSON)
+            built.append(_Built(kind, sorted(group, key=lambda r: (r.article, r.start)),
+                                _table_group(root)))
+        return built
+
+
+def _nearest(owners: list[str], raw: _Raw, positions: dict[str, list[tuple[int, int]]],
+             members: dict[str, list[_Raw]]) -> str:
+    """The person a shared surname means here: the one named last before it in its article,
+    else the first after it, else the one the story names most."""
+    best: tuple[int, int, int] | None = None
+    choice = owners[0]
+    for owner in owners:
+        for article, start in positions[owner]:
+            if article != raw.article:
+                continue
+            distance = raw.start - start
+            rank = (0, distance, 0) if distance >= 0 else (1, -distance, 0)
+            if best is None or rank < best:
+                best, choice = rank, owner
+    if best is None:
+        choice = max(owners, key=lambda o: len(members[o]))
+    return choice
+
+
+@dataclass(slots=True)
+class _Built:
+    kind: str
+    raws: list[_Raw]
+    table_group: int | None
+    name: str = ""
+    roles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.name = _canonical(self.kind, self.raws, self.table_group)
+        roles: list[str] = []
+        for raw in self.raws if self.kind == PERSON else ():
+            for role in raw.roles:
+                if role.lower() not in (r.lower() for r in roles):
+                    roles.append(role)
+        lowered = [set(r.lower().split()) for r in roles]
+        self.roles = tuple(r for i, r in enumerate(roles)
+                           if not any(j != i and lowered[i] < lowered[j]
+                                      for j in range(len(roles))))
+
+
+def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
+    """The fullest name: most words, then most characters, then most often written. For a
+    person, not a name that only adds a last word to another ("Salvador Allende Gossens")."""
+    counts = Counter(r.name for r in raws)
+    if table_group is not None:
+        usual = ALIAS_TABLE[table_group][0]
+        if any(_norm(n) == _norm(usual) for n in counts):
+            return next(n for n in counts if _norm(n) == _norm(usual))
+    names = list(counts)
+    if kind != PERSON:
+        spelled = [n for n in names if not (n.replace(".", "").isupper() and " " not in n)]
+        names = spelled or names
+        # "Ministry of Defence" rather than "British Ministry of Defence"
+        names = [n for n in names if not (n.split()[0].endswith(_DEMONYM_ENDINGS) and any(
+            n.endswith(" " + other) for other in names))] or names
+    else:
+        shorter = {" ".join(n.split()[:-1]) for n in names}
+        names = [n for n in names if len(n.split()) < 3 or n not in shorter] or names
+        names = [n for n in names if not any(
+            len(n.split()) >= 3 and other.split() == n.split()[:-1] for other in names)] or names
+    return max(names, key=lambda n: (len(n.split()), len(n), counts[n], n))
+
+
+def _person_words(key: str) -> list[str]:
+    """Name words without initials and suffixes, surname particles kept apart:
+    "joseph l votel" -> [joseph, votel]; "bashar al-assad" -> [bashar, assad]."""
+    words = [w for w in key.split() if len(w) > 1 and w not in _SUFFIXES]
+    out = []
+    for w in words:
+        for prefix in ("al-", "el-"):
+            if w.startswith(prefix) and len(w) > len(prefix) + 1:
+                w = w[len(prefix):]
+        out.append(w)
+    return out
+
+
+# --- the index --------------------------------------------------------------------------------
+
+
+def _index(articles: Sequence[Article], built: list[_Built],
+           descriptions: list[tuple[int, int, int, _Built]]) -> EntityIndex:
+    per_article: list[list[Mention]] = [[] for _ in articles]
+    forms: dict[int, list[str]] = defaultdict(list)
+    for b in built:
+        for raw in b.raws:
+            text = articles[raw.article].text[raw.start:raw.end]
+            per_article[raw.article].append(
+                Mention(raw.article, raw.start, raw.end, text, b.name, b.kind))
+            forms[id(b)].append(text)
+    for index, start, end, b in descriptions:  # mentions, but not names: no alias
+        text = articles[index].text[start:end]
+        per_article[index].append(Mention(index, start, end, text, b.name, b.kind))
+    for mentions in per_article:
+        mentions.sort(key=lambda m: (m.start, m.end))
+    firsts: dict[str, dict[int, Mention]] = defaultdict(dict)
+    counts: Counter[str] = Counter()
+    for mentions in per_article:
+        for m in mentions:
+            counts[m.entity] += 1
+            firsts[m.entity].setdefault(m.article_index, m)
+    entities = []
+    seen: set[str] = set()
+    for b in built:
+        if b.name in seen:  # two clusters that came out with one name: keep the bigger
+            continue
+        seen.add(b.name)
+        aliases: list[str] = []
+        for form in forms[id(b)]:
+            if form != b.name and form not in aliases:
+                aliases.append(form)
+        first = firsts[b.name]
+        entities.append(Entity(
+            name=b.name, kind=b.kind, aliases=tuple(aliases), mentions=counts[b.name],
+            sources=len(first), roles=b.roles,
+            citations=tuple(Citation(articles[i].id, m.start, m.end)
+                            for i, m in sorted(first.items()))))
+    entities.sort(key=lambda e: (-e.mentions, e.name))
+    return EntityIndex(tuple(entities), tuple(tuple(m) for m in per_article))

@@ -1,0 +1,215 @@
+"""Names as the text writes them: spaCy's entities cleaned (a leading "the", titles, possessive
+'s, trailing lowercase words), organisation names spaCy missed, and later mentions of names the
+story already uses. Sits on `mentions`, `roles` (titles) and `aliases` (the table's forms).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE
+from .mentions import _KIND_OF_LABEL, _OTHER, TokenTags, _norm, _Raw
+from .roles import _DETERMINERS, _TITLES_AT_START, _TITLES_BEFORE, is_role_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+_TAG_NAMES = ("NNP", "NNPS")
+_ORGANISATION_NAME = re.compile(
+    r"(?<![\w.])(?:[A-Z][\w&'’.-]*\s+){1,5}(?:Center|Centre|Agency|Institute|Council|Committee"
+    r"|University|College|Office|Department|Association|Union|Party|Ministry|Commission"
+    r"|Foundation|Authority|Service|Organization|Organisation|Hospital|Corporation|Court"
+    r"|Tribunal|Survey|Bureau|Board|Federation|League|Society|Fund)\b")
+_POSSESSIVE_WORD = re.compile(r"\S+['’]s\s+")
+_TRAILING_YEAR = re.compile(r"(?:\s+(?:of|in)|,)\s+\d{4}$")
+_SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
+
+
+def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
+    previous_end = -1
+    for ent in doc.ents:
+        kind = _KIND_OF_LABEL.get(ent.label_)
+        start = ent.start_char
+        if ent.label_ == "PERSON" and ent.start > 0:
+            # "Mohanned Hussein" where spaCy saw only "Hussein": a capitalised proper noun
+            # just before, inside the sentence and in no other name, is the first name.
+            before = doc[ent.start - 1]
+            if (before.tag_ == "NNP" and before.text[:1].isupper() and before.text.isalpha()
+                    and before.idx > previous_end and not _at_sentence_start(text, before.idx)
+                    and not _TITLES_AT_START.match(before.text + " X")):
+                start = before.idx
+        previous_end = ent.end_char
+        if kind is None:
+            continue
+        raw = _clean(index, text, start, ent.end_char, ent.label_)
+        if raw is not None:
+            yield raw
+
+
+def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:
+    """Capitalised names ending in an organisation word that spaCy did not tag ("the US
+    Pacific Tsunami Warning Center"): organisations."""
+    taken = sorted((r.start, r.end) for r in raws)
+    starts = [t[0] for t in taken]
+    for match in _ORGANISATION_NAME.finditer(text):
+        start, end = match.span()
+        owner = _POSSESSIVE_WORD.search(text, start, end)
+        if owner:  # "Iran's National Security Council": the council's name follows
+            start = owner.end()
+        i = bisect.bisect_left(starts, end)
+        if any(e > start and not (start <= s and e <= end) for s, e in taken[max(0, i - 4):i]):
+            continue  # names inside it ("US" in "US Pacific ... Center") give way later
+        raw = _clean(index, text, start, end, "ORG")
+        if raw is not None and len(raw.name.split()) >= 2:
+            yield raw
+
+
+def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | None:
+    """Trim NER boundary noise: a leading lowercase "the" (or "The" opening a sentence),
+    titles (kept in the mention, not the name), possessive 's, trailing lowercase words."""
+    name = text[start:end]
+    if name[:4] == "the " or (name[:4] == "The " and _at_sentence_start(text, start)):
+        start += 4
+    while end > start and text[end - 1] in "'’":
+        end -= 1
+    if text.endswith(("'s", "’s"), start, end) and end - start > 2:
+        end -= 2
+    year = _TRAILING_YEAR.search(text, start, end)
+    if year and label != "PERSON":  # "the Vienna Convention on Diplomatic Relations of 1961"
+        end = year.start()
+    if label == "PERSON":
+        said = _SPEECH_AT_START.match(text, start, end)
+        if said:  # "Said Schorr of Mercedes:"
+            start = said.end()
+        words = text[start:end].split()
+        while len(words) > 1 and words[-1][:1].islower():
+            end = text.rindex(words.pop(), start, end)
+            end = len(text[:end].rstrip())
+    name_start = start
+    title = ""
+    inner = _TITLES_AT_START.match(text, start, end)
+    if label == "PERSON":  # "Prosecutor Graham Blewitt": role words are no part of a name
+        pieces = list(re.finditer(r"\S+", text[start:end]))
+        lead = 0
+        while lead < len(pieces) - 2 and is_role_word(pieces[lead].group()) and (
+                pieces[lead].group()[:1].isupper()):
+            lead += 1
+        if lead and (inner is None or inner.end() < start + pieces[lead].start()):
+            start = name_start = start + pieces[lead].start()
+            inner = _TITLES_AT_START.match(text, start, end)
+    if inner:
+        name_start = inner.end()
+        title = inner.group().strip()
+    else:
+        window = text[max(0, start - 40):start]
+        outer = _TITLES_BEFORE.search(window)
+        if outer and outer.group()[:1].isupper() and text[start:start + 1].isupper():
+            title = outer.group().strip()
+            start -= len(window) - outer.start()
+    name = text[name_start:end].strip()
+    if not name or not name[0].isalnum() or name.lower() in _DETERMINERS:
+        return None
+    if start < 3 and name.isupper() and len(name) > 4 and label != "GAP":
+        return None  # a dateline ("VARNHOLM (AP) _"), which spaCy often calls a person
+    return _Raw(index, start, name_start, end, name, [label], title)
+
+
+def _at_sentence_start(text: str, position: int) -> bool:
+    before = text[max(0, position - 3):position].rstrip(" “\"'‘")
+    return not before or before[-1] in ".!?\n:_—–-"
+
+
+def _without_overlaps(raws: list[_Raw]) -> list[_Raw]:
+    """One mention per stretch of text: the longer wins, keeping the other's label as a vote."""
+    raws.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Raw] = []
+    for raw in raws:
+        if kept and raw.start < kept[-1].end:
+            last = kept[-1]
+            if raw.end - raw.start > last.end - last.start:
+                raw.labels.extend(last.labels)
+                kept[-1] = raw
+            else:
+                last.labels.extend(raw.labels)
+            continue
+        kept.append(raw)
+    return kept
+
+
+def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, bool], raws: list[_Raw]
+                  ) -> Iterable[_Raw]:
+    """Mentions spaCy missed of names the story already uses ("Trump administration",
+    "Daesh", "Islamic State" where spaCy saw "Islamic" and "State"), as proper nouns outside
+    spaCy's other entities (dates, money...). A found name it covers gives way later."""
+    if not forms:
+        return
+    pattern = _forms_pattern(tuple(sorted(forms)))
+    taken = sorted([(r.start, r.end) for r in raws]
+                   + [(e.start_char, e.end_char) for e in doc.ents
+                      if e.label_ not in _KIND_OF_LABEL])
+    taken_starts = [s for s, _ in taken]
+    tags: TokenTags | None = None
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        i = bisect.bisect_left(taken_starts, end)
+        overlapping = [(s, e) for s, e in taken[max(0, i - 4):i] if e > start]
+        if overlapping and not all(start <= s and e <= end and e - s < end - start
+                                   for s, e in overlapping):
+            continue
+        form = match.group()
+        if not forms[form]:  # a plain word: must be tagged a proper noun here
+            if tags is None:
+                tags = TokenTags(doc)
+            if tags.at(start) not in _TAG_NAMES:
+                continue
+        elif len(form) <= 3 and form.isupper() and _in_capitals(text, start, end):
+            continue
+        raw = _clean(index, text, start, end, "GAP")
+        if raw is not None:
+            raw.labels = []
+            yield raw
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether a short all-capitals word sits among other capitalised words ("HELP US")."""
+    before = text[max(0, start - 20):start].split()
+    after = text[end:end + 20].split()
+    return any(w.isupper() and len(w) > 1 for w in before[-1:] + after[:1])
+
+
+def _surface_forms(raws: list[_Raw]) -> dict[str, bool]:
+    """Names to look for where spaCy missed them, each with whether it is distinctive enough
+    to take without a proper-noun tag (dotted or all-capitals forms: spaCy tags "IS" a verb).
+    The forms of the alias table count once the story uses one of its group."""
+    forms: dict[str, bool] = {}
+    for raw in raws:
+        if all(_KIND_OF_LABEL.get(label) == _OTHER for label in raw.labels) or len(
+                raw.name) < 3 or not raw.name[0].isupper():
+            continue
+        forms[raw.name] = "." in raw.name or raw.name.isupper()
+        words = raw.name.split()
+        if "PERSON" in raw.labels and len(words) >= 2 and len(words[-1]) >= 3 and (
+                words[-1].isalpha() and words[-1][0].isupper()):
+            forms.setdefault(words[-1], False)  # "Buffone said" after "Samuel Buffone"
+    groups = {_TABLE_GROUP[_norm(r.name)] for r in raws if _norm(r.name) in _TABLE_GROUP}
+    for group in groups:
+        for form in ALIAS_TABLE[group][2]:
+            if " " in form:
+                forms.setdefault(" ".join(w if w in _NAME_CONNECTORS else w.title()
+                                          for w in form.split()), False)
+            else:
+                if len(form) >= 4:  # "Daesh", "Isis": written titlecase, distinctive
+                    forms.setdefault(form.title(), True)
+                forms.setdefault(form.upper(), True)
+    return forms
+
+
+@lru_cache(maxsize=64)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
