@@ -115,6 +115,39 @@ def build_parser() -> argparse.ArgumentParser:
                          help="exit with status 3 when any input had to be skipped")
     stories.set_defaults(run=run_stories)
 
+    batch = commands.add_parser(
+        "batch", help="summarize every story of large inputs on Dask, resumably",
+        description="Summarize (and with --analysis analyze) every story in INPUTs (.jsonl or "
+        ".parquet files, folders or globs, of story clusters or single articles, which are "
+        "grouped into stories first) and write one record per story into the folder OUTPUT, "
+        "one file per partition. A rerun skips the partitions already written.")
+    batch.add_argument("inputs", nargs="+", metavar="INPUT")
+    batch.add_argument("--out", required=True, metavar="OUTPUT",
+                       help="the output folder (created; a rerun resumes it)")
+    batch.add_argument("--engine", choices=("local", "dask"), default=None,
+                       help="local (default): in this process, or a Dask LocalCluster with "
+                       "--workers > 1; dask: always on Dask")
+    batch.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="run on this Dask scheduler instead of a local cluster")
+    batch.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="worker processes for a local cluster (default 1; 2 for --engine dask)")
+    batch.add_argument("--analysis", action="store_true",
+                       help="add each story's analysis: quotes, entities, timeline, agreement")
+    batch.add_argument("--words", type=int, default=100, metavar="N",
+                       help="at most N words per summary (default 100)")
+    batch.add_argument("--method", default="concepts",
+                       help="summarization method (default concepts; see `storyline methods`)")
+    batch.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl",
+                       help="partition file format (default jsonl)")
+    batch.add_argument("--partition-size", type=int, default=50, metavar="N",
+                       help="stories per partition, the unit of work and of resuming (default 50)")
+    batch.add_argument("--window-days", type=int, default=7, metavar="N",
+                       help="with single articles, partition the stories found by N-day windows "
+                       "of their first date (default 7)")
+    batch.add_argument("--progress", action="store_true",
+                       help="show the progress bar on stderr even when it is not a terminal")
+    batch.set_defaults(run=run_batch)
+
     methods = commands.add_parser("methods", help="list the summarization methods")
     methods.set_defaults(run=run_methods)
     return parser
@@ -256,13 +289,41 @@ def run_stories(args: argparse.Namespace) -> int:
     return 0
 
 
-def _progress_bar(total: int, forced: bool) -> Any:
+def run_batch(args: argparse.Namespace) -> int:
+    from .batch import BatchOptions, run_batch as batch
+
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    workers = args.workers if args.workers is not None else (2 if engine == "dask" else 1)
+    options = BatchOptions(words=args.words, method=args.method, analysis=args.analysis,
+                           output_format=args.format, partition_stories=args.partition_size,
+                           window_days=args.window_days)
+    bar = _progress_bar(0, args.progress, unit="story")
+
+    def planned(total: int) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.refresh()
+
+    try:
+        report = batch(args.inputs, args.out, options, engine=engine, workers=workers,
+                       scheduler=args.scheduler, progress=bar.update if bar is not None else None,
+                       planned=planned, problems=lambda p: _say(f"skipped {p}"))
+    finally:
+        if bar is not None:
+            bar.close()
+    _say(f"batch: {report.summary()}")
+    if report.failed:
+        _say(f"failed stories and their reasons: {args.out}/failures.jsonl")
+    return 0
+
+
+def _progress_bar(total: int, forced: bool, unit: str = "article") -> Any:
     """A tqdm bar on stderr when stderr is a terminal (or when asked), else None."""
     if not (forced or sys.stderr.isatty()):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="article", file=sys.stderr, disable=False)
+    return tqdm(total=total, unit=unit, file=sys.stderr, disable=False)
 
 
 def run_methods(args: argparse.Namespace) -> int:
