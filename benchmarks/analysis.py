@@ -3,7 +3,8 @@
     python benchmarks/analysis.py                 # scores, speed, per-item misses
     python benchmarks/analysis.py --no-speed      # scores only
     python benchmarks/analysis.py --text          # misses with a few words of context (not for pasting)
-    python benchmarks/analysis.py --annotations check --no-speed   # the held-out check set
+    python benchmarks/analysis.py --annotations check --no-speed   # the check set
+    python benchmarks/analysis.py --annotations holdout --no-speed # the fresh held-out set
 
 The annotations (benchmarks/annotations/, see its README) hold document ids, character offsets,
 names and dates. Each annotated story is analysed whole (every article of the cluster), and only
@@ -315,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="show a few words of each missed span (for debugging; do not paste)")
     parser.add_argument("--json", metavar="PATH", help="also write the scores as JSON")
     parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
-                        help="annotation set to score: dev (tuned on, the default) or check (held out)")
+                        help="annotation set to score: dev (tuned on, the default), check (seen since) "
+                             "or holdout (fresh, held out)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -360,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     for scores in per_set.values():
         total += scores
 
-    described = {"dev": "dev set", "check": "held-out check set"}[args.annotations]
+    described = {"dev": "dev set", "check": "check set", "holdout": "held-out set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()

@@ -2,7 +2,8 @@
 
     python benchmarks/annotations/check.py            # validate, print counts
     python benchmarks/annotations/check.py --show     # also print every span, to check by eye
-    python benchmarks/annotations/check.py --annotations check   # the held-out check set instead
+    python benchmarks/annotations/check.py --annotations check   # the check set instead
+    python benchmarks/annotations/check.py --annotations holdout # the fresh held-out set
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -31,13 +32,14 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check")
+ANNOTATION_SETS = ("dev", "check", "holdout")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     """The annotation file and alias file of an annotation set: `dev` (the set the analysis was
-    tuned on: analysis-dev.jsonl, aliases.jsonl) or `check` (held out: analysis-check.jsonl,
-    aliases-check.jsonl)."""
+    tuned on: analysis-dev.jsonl, aliases.jsonl), `check` (analysis-check.jsonl,
+    aliases-check.jsonl, once held out, since seen) or `holdout` (the fresh held-out set:
+    analysis-holdout.jsonl, aliases-holdout.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
