@@ -95,7 +95,6 @@ class PartitionResult:
     seconds: float
     pid: int
     peak_rss_mb: float
-    skipped: bool = False
 
 
 @dataclass
@@ -119,7 +118,7 @@ class BatchReport:
         skipped = (f", {self.skipped_partitions} of {self.partitions} partitions already done"
                    if self.skipped_partitions else "")
         return (f"{self.done} stories done, {self.failed} failed{skipped}; "
-                f"{self.elapsed:.1f} s, {self.throughput:.1f} stories/s; "
+                f"elapsed {self.elapsed:.1f} s, {self.throughput:.1f} stories/s; "
                 f"{self.workers} worker{'s' * (self.workers != 1)}, "
                 f"peak memory per worker {memory:.0f} MB")
 
@@ -337,7 +336,11 @@ def run_partition(partition: Partition, out: str, options: BatchOptions,
     started = time.perf_counter()
     target = Path(out) / f"{partition.name}.{options.output_format}"
     if target.exists():
-        return PartitionResult(partition.name, 0, 0, 0.0, os.getpid(), _peak_rss_mb(), True)
+        # an earlier attempt of this task finished it (Dask may run a task again when the worker
+        # it ran on was lost after it finished): report what that attempt wrote
+        done = _records_in(target)
+        return PartitionResult(partition.name, done, max(0, partition.stories - done), 0.0,
+                               os.getpid(), _peak_rss_mb())
     stories, failures = _read_partition(partition)
     records = []
     for story in stories:
@@ -390,6 +393,15 @@ def _read_partition(partition: Partition) -> tuple[list[Story], list[dict[str, A
     failures = [{"story_id": None, "error": "InputError", "reason": str(problem),
                  "where": problem.where} for problem in ingested.problems]
     return list(ingested.stories), failures
+
+
+def _records_in(path: Path) -> int:
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    with path.open("rb") as stream:
+        return sum(1 for line in stream if line.strip())
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -522,8 +534,6 @@ def _open_output(folder: Path, options: BatchOptions) -> None:
 def _collect(results: Iterator[PartitionResult], report: BatchReport,
              progress: ProgressCallback | None, sizes: dict[str, int]) -> None:
     for result in results:
-        if result.skipped:
-            report.skipped_partitions += 1
         report.done += result.done
         report.failed += result.failed
         if result.pid:
