@@ -194,3 +194,12 @@ def test_entities_dateline_and_said_are_not_names():
                         "Said Olga Brask of the water board: \"We are trying.\"")
     assert index.entity("VARNHOLM") is None
     assert index.entity("Olga Brask") is not None and index.entity("Said Olga Brask") is None
+
+
+def test_entities_family_name_first_surname_alone_is_the_full_name():
+    _, index = index_of(
+        "Police in Dunmore detained the activist Tao Wenjie on Monday. His wife, Ruan Meiling, "
+        "said Tao had done nothing wrong. Ms. Ruan said she would hire a lawyer for Mr. Tao.")
+    tao = index.entity("Tao")
+    assert tao is not None and tao.name == "Tao Wenjie"
+    assert index.entity("Ms. Ruan") is index.entity("Ruan Meiling")

@@ -196,12 +196,15 @@ class _Clusters:
         name and a longer one starting with it ("Salvador Allende Gossens"); a lone surname
         (or title + surname) is the one full-name person with that surname in the story,
         even one spaCy called an organisation ("Ann Clywd") or a surname it took for a place
-        that the text never puts after "in", "at", "from" ("Artaza")."""
+        that the text never puts after "in", "at", "from" ("Artaza"); a single name that is no
+        one's surname, the first word of the two-word names written family name first."""
         self.ambiguous: dict[str, list[str]] = {}
         by_name: dict[tuple[str, str], str] = {}
         maybe_people: dict[str, set[str]] = defaultdict(set)
         keys = sorted({_norm(r.name) for r in self.raws})
         located = {_norm(r.name) for r in self.raws if r.is_located}
+        placed = {_norm(r.name) for r in self.raws
+                  if any(_KIND_OF_LABEL.get(label) == PLACE for label in r.labels)}
         for key in keys:
             root = self._find(key)
             words = _person_words(key)
@@ -225,8 +228,11 @@ class _Clusters:
                     if part in by_name:
                         self._union(key, by_name[part])
         surnames: dict[str, set[str]] = defaultdict(set)
-        for (_, last), key in by_name.items():
+        family_first: dict[str, set[str]] = defaultdict(set)  # "Xu" of "Xu Wenli"
+        for (first, last), key in by_name.items():
             surnames[last].add(self._find(key))
+            if len(_person_words(key)) == 2 and first not in _PARTICLES:
+                family_first[first].add(self._find(key))
         for key in keys:
             root = self._find(key)
             kind = self.kinds.get(root)
@@ -240,6 +246,11 @@ class _Clusters:
             owners = surnames.get(words[-1], set()) - {root}
             if not owners and is_person:
                 owners = {self._find(k) for k in maybe_people.get(words[-1], ())} - {root}
+            if not owners and len(key.split()) == 1 and key not in placed and (
+                    is_person or kind == ORGANIZATION):
+                # no one's last name: the first word of two-word names, family name first
+                # ("Xu" after "Xu Wenli", "Ms. He" after "He Xintong")
+                owners = family_first.get(key, set()) - {root}
             if len(owners) == 1:
                 self._union(key, next(iter(owners)))
                 self.kinds[self._find(key)] = PERSON
