@@ -203,3 +203,28 @@ def test_entities_family_name_first_surname_alone_is_the_full_name():
     tao = index.entity("Tao")
     assert tao is not None and tao.name == "Tao Wenjie"
     assert index.entity("Ms. Ruan") is index.entity("Ruan Meiling")
+
+
+def test_entities_occupation_before_a_name_is_no_part_of_it():
+    _, index = index_of(
+        "The show ended late.\nFilmmaker Zhou Xiaoming, who staged it, praised the dancers. "
+        "Zhou said the rehearsals took a year.")
+    zhou = index.entity("Zhou")
+    assert zhou is not None and zhou.name == "Zhou Xiaoming"
+    assert "Filmmaker Zhou Xiaoming" not in zhou.aliases
+
+
+def test_entities_role_of_a_place_before_a_name_gives_the_place_and_the_person():
+    from spacy.tokens import Span
+
+    from storyline.entities.names import _ner_mentions
+
+    text = ("Delegates met in Oslo. The Prime Minister of the United Kingdom Colin Marsh said "
+            "the talks had to succeed.")
+    [doc] = parse((Article(id="a0", text=text),))
+    first = next(t.i for t in doc if t.text == "the" and doc[t.i + 1].text == "United")
+    last = next(t.i for t in doc if t.text == "Marsh")
+    doc.ents = [Span(doc, first, last + 1, label="ORG")]  # as spaCy sometimes reads it
+    raws = list(_ner_mentions(0, text, doc))
+    assert [(r.name, r.labels[0]) for r in raws] == [("United Kingdom", "GPE"),
+                                                      ("Colin Marsh", "PERSON")]

@@ -46,9 +46,50 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         previous_end = ent.end_char
         if kind is None:
             continue
+        split = _role_complement(text, start, ent.end_char, doc)
+        if split is not None:  # "the Prime Minister of [the United Kingdom Gordon Brown]"
+            for part_start, part_end, label in split:
+                raw = _clean(index, text, part_start, part_end, label)
+                if raw is not None:
+                    yield raw
+            continue
         raw = _clean(index, text, start, ent.end_char, ent.label_)
         if raw is not None:
             yield raw
+
+
+_ROLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+(?:the\s+)?$")
+_ORGANISATION_WORD_IN_NAME = re.compile(
+    r"\b(?:Party|Council|Ministry|Department|Office|Agency|Committee|Commission|Union|Court"
+    r"|Bank|Company|Group|Institute|Association|Organi[sz]ation|University|Police|Army)\b")
+
+
+def _role_complement(text: str, start: int, end: int, doc: Doc
+                     ) -> list[tuple[int, int, str]] | None:
+    """One span for "the Prime Minister of [the United Kingdom Gordon Brown]": after a role
+    and "of", a name the story also writes alone (or one of the alias table) followed by a
+    full name of two or three capitalised words is a place and a person."""
+    before = _ROLE_OF.search(text, max(0, start - 60), start)
+    if before is None or not is_role_word(before.group(1)):
+        return None
+    span = text[start:end]
+    offset = 4 if span[:4].lower() == "the " else 0
+    words = list(re.finditer(r"\S+", span[offset:]))
+    if not 3 <= len(words) <= 7 or _ORGANISATION_WORD_IN_NAME.search(span):
+        return None
+    known = None
+    for k in range(len(words) - 2, 0, -1):
+        tail = words[k:]
+        if len(tail) > 3 or not all(w.group()[:1].isupper() for w in tail):
+            continue
+        head = span[offset:offset + words[k - 1].end()]
+        if known is None:
+            known = {_norm(e.text) for e in doc.ents if e.start_char != start}
+        if _norm(head) in _TABLE_GROUP or _norm(head) in known:
+            head_start = start + offset
+            return [(head_start, head_start + len(head), "GPE"),
+                    (head_start + tail[0].start(), end, "PERSON")]
+    return None
 
 
 def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:

@@ -58,6 +58,11 @@ economist historian lecturer student teacher worker farmer witness resident surv
 father wife husband son daughter brother sister owner partner operator engineer pilot
 commentator columnist publisher producer actor singer player striker defender goalkeeper
 source sources officials
+filmmaker film-maker director composer conductor designer architect artist painter sculptor
+photographer musician novelist poet playwright screenwriter actress dancer comedian broadcaster
+presenter journalist blogger businessman businesswoman entrepreneur tycoon billionaire
+athlete champion swimmer cyclist runner skier skater gymnast footballer dissident inventor
+astronaut chef
 """.split())
 _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
                        "capt": "captain", "sgt": "sergeant", "adm": "admiral", "sen": "senator",
