@@ -261,3 +261,46 @@ def test_quotes_single_marks_inside_a_double_mark_article():
     quotes = quotes_of("Ana Ruiz said: \"We are glad.\"\nState media said the sailors "
                        "'shouted for joy' at the news, and the crew's families' hopes rose.")
     assert [q.text for q in quotes] == ["We are glad.", "shouted for joy"]
+
+
+def test_quotes_speaker_named_after_a_relation_noun():
+    quotes = quotes_of('Police detained Tao Wenjie on Monday.\n"My husband has done nothing '
+                       'wrong," said his wife, Ruan Meiling. "They cannot keep him."')
+    assert [q.speaker for q in quotes] == ["Ruan Meiling", "Ruan Meiling"]
+
+
+def test_quotes_statement_from_an_organisation_after_the_quote():
+    [quote] = quotes_of('Officials in Dunmore broke their silence.\n"The detained man is '
+                        'suspected of harming national security," said a statement from the '
+                        'Interior Ministry, which had declined to comment on Monday.')
+    assert quote.speaker == "Interior Ministry"
+
+
+def test_quotes_pronounced_and_a_subject_with_a_relative_clause():
+    [quote] = quotes_of('Varnland earns most of its money from timber.\nBut Varnland, which has '
+                        'few hotels, has nevertheless now pronounced tourism to be "the industry '
+                        'of the future."')
+    assert quote.speaker == "Varnland" and quote.is_partial
+
+
+def test_quotes_apposition_left_open_before_told():
+    [quote] = quotes_of('The march went ahead.\nTom Bexley, 30, a teacher carrying a banner told '
+                        'Reuters: "It is only the start."')
+    assert quote.speaker == "Tom Bexley"
+
+
+def test_quotes_who_after_a_person_is_that_person_but_not_after_a_preposition():
+    [quote] = quotes_of('The route was changed, according to Dunmore Mayor Alan Preece, who told '
+                        'reporters that it was because of "a crowd far larger than anyone '
+                        'expected."')
+    assert quote.speaker == "Alan Preece"
+    [quote] = quotes_of('Reports say the sailors are held.\n"As soon as the five members are '
+                        'released, the Britons can go home," an unnamed source close to the '
+                        'command of Qods Force, who also said that the leader approved.')
+    assert quote.speaker is None
+
+
+def test_quotes_person_with_a_particle_surname_before_an_organisation_role():
+    [quote] = quotes_of('Tourism may grow.\n"Our message is simple: come and see," Salah '
+                        'el-Marouni, the director of the Varn Museum, said during a tour.')
+    assert quote.speaker == "Salah el-Marouni"

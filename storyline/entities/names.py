@@ -128,7 +128,8 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         if said:  # "Said Schorr of Mercedes:"
             start = said.end()
         words = text[start:end].split()
-        while len(words) > 1 and words[-1][:1].islower():
+        while len(words) > 1 and words[-1][:1].islower() and not any(
+                c.isupper() for c in words[-1]):  # "el-Fathali" stays
             end = text.rindex(words.pop(), start, end)
             end = len(text[:end].rstrip())
     name_start = start

@@ -46,6 +46,7 @@ accuses denied denies dismissed blasted praised continued continues stated expla
 whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
 commented comments termed terms likened likens dubbed branded labelled labeled repeated repeats
 restated asserted asserts accuse indicated indicates demanded demands pledged pledges
+pronounced pronounces proclaimed proclaims
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -63,6 +64,7 @@ _AUXILIARIES = frozenset("""has have had would will also later then again once p
 repeatedly recently reportedly publicly privately earlier separately simply just only further
 subsequently then since still already often always never both all himself herself itself
 themselves had been was were is are did does do may might could should must shall can
+now nevertheless nonetheless finally even too
 """.split())
 _PRONOUNS = {"he": "m", "she": "f"}
 _NO_ONE = frozenset("it they we i you one this that who which there these those".split())
@@ -84,6 +86,7 @@ party union ministry authority council committee association department office c
 board club league federation foundation institute court police army""".split())
 _DISCOURSE = frozenset("""however but and meanwhile also still yet so then now instead earlier
 later indeed separately""".split())
+_POSSESSIVES = frozenset("his her their its the a an".split())
 _RELATIVES = frozenset("who which whose whom that where when".split())
 _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
@@ -318,6 +321,13 @@ class _ArticleQuotes:
             return self._pronoun(lower, base + tokens[j][0], number)
         if mention is None and lower == "it":
             return self._it(base + tokens[j][0])
+        if mention is None and lower in ("who", "which") and j >= 2 and tokens[j - 1][2] == ",":
+            antecedent = self.by_end.get(base + tokens[j - 2][1])
+            if antecedent is not None:  # `Mayor X, who told reporters`; `the ministry, which`
+                owner = self._owner(antecedent)
+                if (owner.kind == PERSON) == (lower == "who") and not self._after_preposition(
+                        owner):  # not `a source close to the command of X, who said`
+                    return self._named(owner)
         if mention is None and lower in _NO_ONE:
             return _Speaker(None)
         k = j
@@ -332,6 +342,10 @@ class _ArticleQuotes:
             named = self.by_end.get(base + tokens[k - 1][1])
             if named is not None:
                 return self._named(self._owner(named))
+            if depth < 2:  # `X, 30, a teacher carrying a flag told`: the person before
+                apposed = self._apposed(tokens, k, base, number, depth + 1)
+                if apposed is not None and apposed.name and apposed.kind == PERSON:
+                    return apposed
         lowered = [w.lower() for w in phrase]
         if mention is not None and _STATEMENT.fullmatch(" ".join(lowered[:-len(
                 mention.text.split())]) + " "):
@@ -430,6 +444,11 @@ class _ArticleQuotes:
                     if len(between) <= 4 and any(is_role_word(w) for w in titled):
                         return self._named(self.mentions[i])
             return self._named(mention)
+        statement = _STATEMENT.match(masked, start)
+        if statement is not None:  # `," said a statement from the Foreign Ministry`
+            body = self.by_start.get(base + statement.end())
+            if body is not None:
+                return self._named(body)
         word = _WORD.match(masked, start)
         if word is None:
             return None
@@ -439,8 +458,9 @@ class _ArticleQuotes:
         if i < len(self.mentions) and self.mentions[i].kind == PERSON:
             between = self.text[base + start:self.mentions[i].start].split()
             if len(between) <= 4 and any(is_role_word(w) for w in between) and all(
-                    w[:1].isupper() or is_role_word(w) or w in ROLE_MODIFIERS for w in between):
-                return self._named(self.mentions[i])  # `said tribunal president X`
+                    w[:1].isupper() or is_role_word(w) or w in ROLE_MODIFIERS
+                    or w in _POSSESSIVES for w in between):
+                return self._named(self.mentions[i])  # `said tribunal president X`, `said his wife, X`
         phrase = []
         for m in _WORDS.finditer(masked, start, min(len(masked), start + 120)):
             if not m.group()[0].isalnum() or m.group().lower() in _BOUNDARY_WORDS:
