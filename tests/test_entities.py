@@ -228,3 +228,23 @@ def test_entities_role_of_a_place_before_a_name_gives_the_place_and_the_person()
     raws = list(_ner_mentions(0, text, doc))
     assert [(r.name, r.labels[0]) for r in raws] == [("United Kingdom", "GPE"),
                                                       ("Colin Marsh", "PERSON")]
+
+
+def test_entities_ministry_of_affairs_is_the_ministry_and_formal_country_names():
+    _, index = index_of(
+        "The Varnish Ministry of Foreign Affairs protested on Monday. A day later the Foreign "
+        "Ministry summoned the envoy of the People's Republic of China, and China replied.")
+    ministry = index.entity("Foreign Ministry")
+    assert ministry is not None and ministry.name == "Foreign Ministry"
+    assert index.entity("Varnish Ministry of Foreign Affairs") is ministry
+    assert index.entity("People's Republic of China") is index.entity("China")
+
+
+def test_entities_long_name_with_words_reordered_and_its_acronym():
+    _, index = index_of(
+        "Delegates of the Northern Rivers Basin Protection Commission met in Varn. The NRBPC "
+        "said the Northern Rivers Protection Basin Commission would publish its report.")
+    body = index.entity("NRBPC")
+    assert body is not None
+    assert index.entity("Northern Rivers Basin Protection Commission") is body
+    assert index.entity("Northern Rivers Protection Basin Commission") is body

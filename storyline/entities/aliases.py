@@ -31,6 +31,7 @@ ALIAS_TABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("World Health Organization", ORGANIZATION, ("world health organization", "who",
                                                  "world health organisation")),
     ("North Korea", PLACE, ("north korea", "dprk")),
+    ("China", PLACE, ("china", "people's republic of china", "people's republic", "prc")),
 )
 _TABLE_GROUP = {form: i for i, (_, _, forms) in enumerate(ALIAS_TABLE) for form in forms}
 

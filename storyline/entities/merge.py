@@ -110,7 +110,7 @@ class _Clusters:
                       and not k.startswith("#"))
         by_variant: dict[str, set[str]] = defaultdict(set)
         for key in keys:
-            words = key.split()
+            words = _office_words(key.split())
             for size in (4, 3, 2, 1):
                 group = _TABLE_GROUP.get(" ".join(words[:size]))
                 if group is not None and size < len(words):
@@ -141,6 +141,14 @@ class _Clusters:
             first = min(group_keys)
             for key in group_keys:
                 self._union(key, first)
+        reordered: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for key in keys:  # "... Framework Convention on Climate Change" / "... Framework on
+            content = [w for w in key.split() if w not in _NAME_CONNECTORS]  # ... Convention"
+            if len(content) >= 4:
+                reordered[tuple(sorted(content))].append(key)
+        for group in reordered.values():
+            for key in group[1:]:
+                self._union(key, group[0])
 
     def _merge_acronyms(self) -> None:
         """An all-capitals name whose letters are the initials of exactly one multi-word
@@ -338,14 +346,36 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
         spelled = [n for n in names if not (n.replace(".", "").isupper() and " " not in n)]
         names = spelled or names
         # "Ministry of Defence" rather than "British Ministry of Defence"
+        # and "Foreign Ministry" rather than "Chinese Ministry of Foreign Affairs"
+        offices = {n: _office_words(_norm(n).split()) for n in names}
         names = [n for n in names if not (n.split()[0].endswith(_DEMONYM_ENDINGS) and any(
-            n.endswith(" " + other) for other in names))] or names
+            n.endswith(" " + other) or offices[n][1:] == offices[other]
+            for other in names))] or names
     else:
         shorter = {" ".join(n.split()[:-1]) for n in names}
         names = [n for n in names if len(n.split()) < 3 or n not in shorter] or names
         names = [n for n in names if not any(
             len(n.split()) >= 3 and other.split() == n.split()[:-1] for other in names)] or names
     return max(names, key=lambda n: (len(n.split()), len(n), counts[n], n))
+
+
+_OFFICES = frozenset({"ministry", "department"})
+
+
+def _office_words(words: list[str]) -> list[str]:
+    """"ministry of foreign affairs" as "foreign ministry", "department of state" as "state
+    department" (a qualifier before it kept: "chinese foreign ministry")."""
+    for i, word in enumerate(words[:2]):
+        rest = words[i + 1:]
+        if word in _OFFICES and rest[:1] == ["of"]:
+            rest = rest[1:]
+            if rest[:1] == ["the"]:
+                rest = rest[1:]
+            if rest[-1:] == ["affairs"]:
+                rest = rest[:-1]
+            if len(rest) == 1:
+                return words[:i] + rest + [word]
+    return words
 
 
 def _person_words(key: str) -> list[str]:
