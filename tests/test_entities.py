@@ -248,3 +248,19 @@ def test_entities_long_name_with_words_reordered_and_its_acronym():
     assert body is not None
     assert index.entity("Northern Rivers Basin Protection Commission") is body
     assert index.entity("Northern Rivers Protection Basin Commission") is body
+
+
+def test_entities_names_spelled_alike_are_one_but_short_ones_stay_apart():
+    from storyline.entities.merge import _spelled_alike
+
+    assert _spelled_alike("lockart", "lockhart") and _spelled_alike("gustaf", "gustav")
+    assert _spelled_alike("democracy", "democratic") and _spelled_alike("verolme", "verlome")
+    assert not _spelled_alike("iran", "iraq") and not _spelled_alike("national", "nationalist")
+    _, index = index_of(
+        "Members of the Varn Democracy Party were arrested, said the spokesman, Joe Marlowe. "
+        "The Varn Democratic Party had applied for registration, Marlow told reporters in "
+        "Dunmore, where Iran and Iraq sent envoys.")
+    party = index.entity("Varn Democracy Party")
+    assert party is not None and index.entity("Varn Democratic Party") is party
+    assert index.entity("Marlow") is index.entity("Joe Marlowe")
+    assert index.entity("Iran") is not index.entity("Iraq")

@@ -141,6 +141,10 @@ class _Clusters:
             first = min(group_keys)
             for key in group_keys:
                 self._union(key, first)
+        countries = {_norm(r.name) for r in self.raws if "GPE" in r.labels}
+        named = [k for k in keys if k not in countries]
+        for a, b in _alike_names([k.split() for k in named]):  # "China Democra(cy|tic) Party"
+            self._union(named[a], named[b])
         reordered: dict[tuple[str, ...], list[str]] = defaultdict(list)
         for key in keys:  # "... Framework Convention on Climate Change" / "... Framework on
             content = [w for w in key.split() if w not in _NAME_CONNECTORS]  # ... Convention"
@@ -205,7 +209,8 @@ class _Clusters:
         (or title + surname) is the one full-name person with that surname in the story,
         even one spaCy called an organisation ("Ann Clywd") or a surname it took for a place
         that the text never puts after "in", "at", "from" ("Artaza"); a single name that is no
-        one's surname, the first word of the two-word names written family name first."""
+        one's surname, the first word of the two-word names written family name first, else a
+        surname spelled alike ("Lockart", "Joe Lockhart"); names spelled alike are one."""
         self.ambiguous: dict[str, list[str]] = {}
         by_name: dict[tuple[str, str], str] = {}
         maybe_people: dict[str, set[str]] = defaultdict(set)
@@ -228,6 +233,9 @@ class _Clusters:
                   and root not in self.forced
                   and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
                 maybe_people[words[-1]].add(key)
+        full = sorted(by_name.values())
+        for a, b in _alike_names([_person_words(k) for k in full]):  # "Gustafsson"/"-vsson"
+            self._union(full[a], full[b])
         for key in keys:  # "Salvador Allende Gossens", "Gabrielle Kirk McDonald"
             words = _person_words(key)
             kind = self.kinds.get(self._find(key))
@@ -259,6 +267,9 @@ class _Clusters:
                 # no one's last name: the first word of two-word names, family name first
                 # ("Xu" after "Xu Wenli", "Ms. He" after "He Xintong")
                 owners = family_first.get(key, set()) - {root}
+                if not owners:  # "Lockart" after "Joe Lockhart"
+                    owners = {o for last, roots in surnames.items() if _spelled_alike(key, last)
+                              for o in roots} - {root}
             if len(owners) == 1:
                 self._union(key, next(iter(owners)))
                 self.kinds[self._find(key)] = PERSON
@@ -357,6 +368,42 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
         names = [n for n in names if not any(
             len(n.split()) >= 3 and other.split() == n.split()[:-1] for other in names)] or names
     return max(names, key=lambda n: (len(n.split()), len(n), counts[n], n))
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one word: one letter added, dropped, changed or two swapped
+    ("Lockart", "Lockhart"; "Gustaf", "Gustav"), or one stem with different short endings
+    ("Democracy", "Democratic"); words of six letters or more only ("Iran" is not "Iraq")."""
+    if a == b or min(len(a), len(b)) < 6 or not (a.isalpha() and b.isalpha()):
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    prefix = 0
+    while prefix < len(a) and a[prefix] == b[prefix]:
+        prefix += 1
+    ra, rb = a[prefix:], b[prefix:]
+    if len(b) == len(a):
+        if ra[1:] == rb[1:] or (len(ra) >= 2 and ra[2:] == rb[2:] and ra[:2] == rb[1::-1]):
+            return True  # one letter changed, or two swapped
+    elif len(b) == len(a) + 1 and ra == rb[1:]:
+        return True  # one letter added
+    return prefix >= 6 and 0 < len(ra) <= 3 and 0 < len(rb) <= 3
+
+
+def _alike_names(keys: list[list[str]]) -> list[tuple[int, int]]:
+    """Pairs of names (as word lists) equal but for one word spelled alike."""
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for n, words in enumerate(keys):
+        for i in range(len(words)):
+            buckets[tuple(words[:i]) + ("*",) + tuple(words[i + 1:])].append(n)
+    pairs = []
+    for signature, members in buckets.items():
+        i = signature.index("*")
+        for x, first in enumerate(members):
+            for second in members[x + 1:]:
+                if _spelled_alike(keys[first][i], keys[second][i]):
+                    pairs.append((first, second))
+    return pairs
 
 
 _OFFICES = frozenset({"ministry", "department"})

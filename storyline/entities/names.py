@@ -25,6 +25,7 @@ _ORGANISATION_NAME = re.compile(
     r"|University|College|Office|Department|Association|Union|Party|Ministry|Commission"
     r"|Foundation|Authority|Service|Organization|Organisation|Hospital|Corporation|Court"
     r"|Tribunal|Survey|Bureau|Board|Federation|League|Society|Fund)\b")
+_SENTENCE_END = re.compile(r"[a-z]{2}\.\s+")
 _POSSESSIVE_WORD = re.compile(r"\S+['’]s\s+")
 _TRAILING_YEAR = re.compile(r"(?:\s+(?:of|in)|,)\s+\d{4}$")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
@@ -99,6 +100,9 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
     starts = [t[0] for t in taken]
     for match in _ORGANISATION_NAME.finditer(text):
         start, end = match.span()
+        sentence = list(_SENTENCE_END.finditer(text, start, end))
+        if sentence:  # "... Joe Marlowe. The Varn Democratic Party": the name starts after
+            start = sentence[-1].end()
         owner = _POSSESSIVE_WORD.search(text, start, end)
         if owner:  # "Iran's National Security Council": the council's name follows
             start = owner.end()
