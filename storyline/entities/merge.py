@@ -150,9 +150,9 @@ class _Clusters:
             content = [w for w in key.split() if w not in _NAME_CONNECTORS]  # ... Convention"
             if len(content) >= 4:
                 reordered[tuple(sorted(content))].append(key)
-        for group in reordered.values():
-            for key in group[1:]:
-                self._union(key, group[0])
+        for same in reordered.values():
+            for key in same[1:]:
+                self._union(key, same[0])
 
     def _merge_acronyms(self) -> None:
         """An all-capitals name whose letters are the initials of exactly one multi-word
