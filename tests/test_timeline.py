@@ -330,3 +330,11 @@ def test_timeline_annotated_dates_resolve():
         total = sum(len(doc["dates"]) for doc in docs)
         exact = sum(_exact(doc["dates"], found.get(doc["id"], ())) for doc in docs)
         assert exact >= 0.9 * total, f"{split}: {exact}/{total} resolved exactly"
+
+
+def test_timeline_year_attached_to_a_word_and_opening_an_event_name():
+    found = resolved("Talks on a post-2030 fishing accord began. During the 2018 Winter "
+                     "Olympics the town hosted skaters; 1998-2030 was the span the plan covered.")
+    assert found["2030"] == ("2030-01-01", "year")
+    assert found["2018"] == ("2018-01-01", "year")
+    assert set(found) == {"2030", "2018"}

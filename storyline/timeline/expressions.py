@@ -52,7 +52,7 @@ _MONTH_INTRODUCED = re.compile(
 _YEAR_INTRODUCED = re.compile(
     r"(?i:\b(?:on|in|since|until|till|by|from|during|through|throughout|before|after|of"
     r"|around|as\s+of|early|late|mid|back\s+in|beginning|end|start|middle|fiscal|year"
-    r"|spring|summer|fall|autumn|winter))[\s-]+$"
+    r"|spring|summer|fall|autumn|winter|post|pre))[\s-]+$"
 )
 _HOLIDAY_INTRODUCED = re.compile(
     r"(?i:\b(?:on|by|before|after|until|till|since|of|over|from|to|around))\s+$")
@@ -187,9 +187,10 @@ def _resolve_match(match: re.Match[str], context: _Context) -> list[tuple[int, i
             return []
         resolved = _bare_month(match["mo_m"], None, context, start, end)
     elif kind == "yr":
-        is_date = _inside(context.date_spans, start, end) or _introduced(
+        is_event = _opens_event(context, start, end)  # "the 2006 Winter Olympics"
+        is_date = is_event or _inside(context.date_spans, start, end) or _introduced(
             _YEAR_INTRODUCED, context, start)
-        if not is_date or _overlaps(context.other_spans, start, end):
+        if not is_date or (_overlaps(context.other_spans, start, end) and not is_event):
             return []
         resolved = _Resolved(dt.date(int(match["yr_y"]), 1, 1), "year")
     else:  # pragma: no cover - every alternative is named
@@ -251,6 +252,18 @@ def _with_preposition(context: _Context, start: int) -> int:
 def _introduced(words: re.Pattern[str], context: _Context, start: int) -> bool:
     """True when one of `words` comes just before the expression ("in 2017")."""
     return words.search(context.text, max(0, start - 20), start) is not None
+
+
+def _opens_event(context: _Context, start: int, end: int) -> bool:
+    """A year that opens the name of an event spaCy found ("the 2006 Winter Olympics")."""
+    if context.doc is None:
+        return False
+    span = context.doc.char_span(start, end)
+    if span is None or len(span) != 1 or span[0].ent_type_ != "EVENT":
+        return False
+    token = span[0]
+    return token.ent_iob_ == "B" or (token.i > 0 and token.nbor(-1).ent_iob_ == "B"
+                                     and token.nbor(-1).lower_ == "the")
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:

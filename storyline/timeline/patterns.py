@@ -103,8 +103,8 @@ _EXPRESSION = re.compile(
         r"(?![a-z]))",
         # "April" (kept when a preposition or spaCy says it is a date)
         rf"(?P<mo>(?P<mo_m>{_MONTH})(?![a-z]))",
-        # "2017", "2017's" (kept when a preposition or spaCy says it is a date)
-        rf"(?P<yr>(?<![\d$£€.,'’/-])(?P<yr_y>{_YEAR})(?!s\b|-\d|/\d|,\d|\.\d)"
+        # "2017", "2017's", "post-2012" (kept when a preposition or spaCy says it is a date)
+        rf"(?P<yr>(?:(?<![\d$£€.,'’/-])|(?<=[Pp]ost-)|(?<=[Pp]re-))(?P<yr_y>{_YEAR})(?!s\b|-\d|/\d|,\d|\.\d)"
         + _POSSESSIVE + ")",
     ]) + ")"
 )
