@@ -29,11 +29,18 @@ class ClusterParams:
 
     threshold: float = 0.25  # cosine between the article and the story centroid
     window_days: int = 14  # a story is active while its dates lie within this many days
-    stale_penalty: float = 0.15  # extra similarity needed to join a story outside the window
+    stale_penalty: float = 0.05  # extra similarity needed to join a story outside the window
     centroid_terms: int = 150  # a centroid keeps its heaviest terms only (bounded memory)
     lead_words: int = 2000  # only the opening words of an article are read (the story is there)
     query_terms: int = 20  # an article's heaviest terms, used to find candidate stories
     rescore: int = 8  # candidate stories scored exactly
+    # An article with fewer content words than `min_words` (a cookie notice, a crawl
+    # description, an empty page) is too short to tell which story it is about: it stays a story
+    # of its own; nothing is deduplicated against it and nothing joins it. Copies of a text
+    # shorter than `copy_min_words` are boilerplate repeated across sites, not wire copies of one
+    # story: each copy also stays a story of its own.
+    min_words: int = 20
+    copy_min_words: int = 25
 
 
 @dataclass(slots=True)

@@ -20,12 +20,13 @@ import numpy as np
 
 from . import terms
 from .cluster import ClusterParams, ClusterState, StoryClusterer, article_terms
-from .dedup import NEAR_THRESHOLD, DuplicateFinder, signatures, text_hash
+from .dedup import NEAR_THRESHOLD, SIGNATURE_DTYPE, DuplicateFinder, signatures, text_hash
 from .errors import InputError, UsageError
 from .store import Store, StoredStory
 from .types import Article, Summary
 
 CHUNK = 500  # articles decided (and saved) together: one transaction, one MinHash batch
+NO_SIGNATURE = np.zeros(0, dtype=SIGNATURE_DTYPE)  # stored for articles left alone: never copied
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Decision:
     """What happened to one article."""
 
     article: Article
-    kind: str  # "story" | "near" | "exact" | "known" | "rejected"
+    kind: str  # "story" | "short" | "boilerplate" | "near" | "exact" | "known" | "rejected"
     story_id: int | None = None
     duplicate_of: str | None = None
     digest: str = ""
@@ -49,6 +50,7 @@ class AddReport:
     added: int = 0  # stored and placed in a story (near duplicates included)
     new_stories: int = 0
     near_duplicates: int = 0
+    alone: int = 0  # too short, or copies of a short text: each a story of its own
     exact_duplicates: int = 0  # dropped: the same text is stored under another id
     already_stored: int = 0  # the same id with the same text: nothing to do
     problems: list[InputError] = field(default_factory=list)
@@ -94,14 +96,25 @@ class StoryPipeline:
                 f"article {article.id}", "an article with this id is already stored with a "
                 "different text; the new text was not added",
                 "give each article its own id (a changed version needs a new id)"))
+        params = self.clusterer.params
+        counts = article_terms(article.text, article.title, params.lead_words)
+        words = sum(counts.values())
+        if words < params.min_words:
+            # Too short to say what it is about (a notice, a stub, an empty page): copies of it
+            # sit in unrelated stories, so it is neither deduplicated nor clustered, and it is
+            # stored without a signature so that nothing is taken for its copy later.
+            return self._alone(article, digest, "short")
         verdict = self.duplicates.check(article.id, digest, signature)
+        if verdict.is_duplicate and words < params.copy_min_words:
+            # A short text found again is boilerplate repeated across sites (a crawl
+            # description, a share widget), not a wire copy of one story.
+            return self._alone(article, digest, "boilerplate")
         self.known[article.id] = digest
         if verdict.kind == "exact":
             assert verdict.duplicate_of is not None
             return Decision(article, "exact", story_id=self.story_of.get(verdict.duplicate_of),
                             duplicate_of=verdict.duplicate_of, digest=digest)
         self.duplicates.remember(article.id, digest, signature)
-        counts = article_terms(article.text, article.title, self.clusterer.params.lead_words)
         self.clusterer.observe(counts)
         if verdict.kind == "near":
             assert verdict.duplicate_of is not None
@@ -114,6 +127,16 @@ class StoryPipeline:
         self.story_of[article.id] = assignment.story_id
         return Decision(article, "story", story_id=assignment.story_id, digest=digest,
                         signature=signature, is_new_story=assignment.is_new_story)
+
+    def _alone(self, article: Article, digest: str, kind: str) -> Decision:
+        """A story of its own for an article that cannot be placed; nothing joins it (its
+        centroid stays empty) and nothing copies it (it has no signature)."""
+        self.known[article.id] = digest
+        story_id = self.clusterer.new_story()
+        self.clusterer.join(story_id, None, article.date)
+        self.story_of[article.id] = story_id
+        return Decision(article, kind, story_id=story_id, digest=digest,
+                        signature=NO_SIGNATURE, is_new_story=True)
 
 
 def stream_order(articles: Iterable[Article]) -> list[Article]:
@@ -158,7 +181,7 @@ def open_pipeline(store: Store, params: ClusterParams | None = None) -> StoryPip
     continues with the settings the first one used)."""
     pipeline = StoryPipeline(store.cluster_params() or params, store.cluster_state())
     rows = list(store.known_articles())
-    pipeline.duplicates.remember_all((i, digest, sig) for i, digest, sig, _ in rows)
+    pipeline.duplicates.remember_all((i, digest, sig) for i, digest, sig, _ in rows if len(sig))
     for article_id, digest, _, story_id in rows:
         pipeline.known[article_id] = digest
         pipeline.story_of[article_id] = story_id
@@ -183,12 +206,13 @@ def add_articles(store: Store, articles: Iterable[Article], params: ClusterParam
         new_articles = []
         exact = []
         for d in decisions:
-            if d.kind in ("story", "near"):
+            if d.kind in ("story", "short", "boilerplate", "near"):
                 assert d.story_id is not None and d.signature is not None
                 new_articles.append((d.article, d.digest, d.signature, d.story_id,
                                      d.duplicate_of))
                 report.added += 1
                 report.near_duplicates += d.kind == "near"
+                report.alone += d.kind in ("short", "boilerplate")
             elif d.kind == "exact":
                 assert d.duplicate_of is not None
                 exact.append((d.article.id, d.digest, d.duplicate_of))
@@ -199,7 +223,7 @@ def add_articles(store: Store, articles: Iterable[Article], params: ClusterParam
                 report.problems.append(d.problem)
         clusterer = pipeline.clusterer
         changed = clusterer.take_changed()
-        report.new_stories += sum(d.kind == "story" and d.is_new_story for d in decisions)
+        report.new_stories += sum(d.is_new_story for d in decisions)
         store.save(new_articles, exact, changed, clusterer.take_changed_terms(),
                    clusterer.state.documents, clusterer.state.next_story_id, clusterer.params)
         if progress is not None:

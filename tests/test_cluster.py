@@ -31,6 +31,7 @@ def test_cluster_follow_ups_join_their_story_and_other_stories_start_new_ones():
 
 def test_cluster_story_months_older_needs_a_much_closer_match():
     params = ClusterParams(threshold=0.2, window_days=14, stale_penalty=0.5)
+    assert ClusterParams().stale_penalty > 0  # time-aware by default
     clusterer = StoryClusterer(params)
     first = add(clusterer, BRIDGE, dt.date(2026, 3, 2))
     late = add(clusterer, BRIDGE_FOLLOW, dt.date(2026, 9, 1))

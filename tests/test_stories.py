@@ -65,6 +65,30 @@ def test_stories_bad_input_is_reported_and_the_rest_processed(tmp_path):
     assert placed["undated-chess"] == placed["chess-1"]
 
 
+NOTICE = "This will appear next to all of your comments. This will not appear anywhere on the site."
+CRAWL = ("These crawls are part of an effort to archive pages as they are created and archive the "
+         "pages that they refer to, so that the pages are still there when links break. Crawl data "
+         "flows in every day from donors and partner libraries worldwide.")
+
+
+def test_stories_short_and_boilerplate_articles_stay_alone_across_runs(tmp_path):
+    base = stream()
+    notices = [Article(f"notice-{i}", NOTICE, date=day(3 + i)) for i in range(3)]
+    crawls = [Article(f"crawl-{i}", CRAWL, date=day(3 + i)) for i in range(3)]
+    with open_store(tmp_path / "s.db") as store:
+        report = add_articles(store, base + notices[:2] + crawls[:2])
+    with open_store(tmp_path / "s.db") as store:  # a second run: still nothing copies them
+        second = add_articles(store, notices[2:] + crawls[2:] + notices[:1])
+        placed = stories_by_article(store)
+    assert (report.added, report.alone, report.exact_duplicates) == (10, 3, 0)
+    assert (second.added, second.alone, second.already_stored) == (2, 2, 1)
+    # Every notice (too short) and every copy of the crawl text (short boilerplate) is a story of
+    # its own; the first crawl article is long enough to be clustered.
+    alone = [placed[a.id] for a in notices + crawls]
+    assert len(set(alone)) == 6 and not set(alone) & {placed[a.id] for a in base}
+    assert placed["bridge-1"] == placed["bridge-2"] == placed["bridge-wire"]
+
+
 def test_stories_render_text_and_json(tmp_path):
     with open_store(tmp_path / "s.db") as store:
         add_articles(store, stream())
