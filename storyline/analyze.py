@@ -39,8 +39,8 @@ def analyze(articles: Sequence[Article], *, story_id: str | None = None,
     entities = find_entities(ordered, docs)
     quotes = find_quotes(ordered, docs, entities)
     dates = find_dates(ordered, docs)
-    events = build_events(ordered, dates)
     pool = build_pool(ordered, query=query)
+    events = build_events(ordered, dates, pool)
     claims = claims_for(pool, _claim_sentences(pool, ordered, summary, query))
     context = _quote_sentences(pool, quotes)
     return StoryAnalysis(

@@ -19,7 +19,8 @@ from storyline.types import Article, Citation, DateMention, Event
 EVENT_OVERLAP = 0.4
 
 
-def build_events(articles: Sequence[Article], dates: Sequence[DateMention]) -> tuple[Event, ...]:
+def build_events(articles: Sequence[Article], dates: Sequence[DateMention],
+                 pool: SentencePool | None = None) -> tuple[Event, ...]:
     """One event per dated sentence, merged across the articles that report it, by date.
 
     A sentence takes its most precise date (the first when tied). Sentences merge when they
@@ -27,11 +28,13 @@ def build_events(articles: Sequence[Article], dates: Sequence[DateMention]) -> t
     they come from different articles, share a date and EVENT_OVERLAP of their content
     words. An event cites each merged sentence, and near-copies that drop the date ("Crews
     walked out after talks collapsed") when they hold SUPPORT_CONTAINMENT of its other
-    content words. Events come in date order, then reading order.
+    content words. Events come in date order, then reading order. `pool` may be passed when
+    the caller has already built the articles' sentence pool.
     """
     if not dates or not articles:
         return ()
-    pool = build_pool(articles)
+    if pool is None:
+        pool = build_pool(articles)
     dated = _dated_sentences(pool, dates)
     if not dated:
         return ()
