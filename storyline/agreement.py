@@ -205,16 +205,21 @@ def _lean(text: str, one_way: set[str], other_way: set[str]) -> int:
 
 
 def _topic_word(shared: set[str], texts: list[str]) -> str:
-    """The shared topic word the two sides use most, as written."""
+    """The shared topic word the two sides use most, as written; common nouns ("troops")
+    before names, which label a side rather than the question."""
     counts: dict[str, int] = defaultdict(int)
+    named: set[str] = set()
     surface: dict[str, str] = {}
     for text in texts:
-        for word in terms.words(text):
-            stem = terms.stem(word)
+        for match in re.finditer(r"[A-Za-z0-9]+", text):
+            word = match.group()
+            stem = terms.stem(word.lower())
             if stem in shared:
                 counts[stem] += 1
-                surface.setdefault(stem, word)
-    best = max(sorted(counts), key=lambda s: (counts[s], len(s)))
+                surface.setdefault(stem, word.lower())
+                if word[0].isupper() and match.start() > 0:
+                    named.add(stem)
+    best = max(sorted(counts), key=lambda s: (s not in named, counts[s], len(s)))
     return surface[best]
 
 
