@@ -176,6 +176,34 @@ class Store:
         return [row[0] for row in self._db.execute(
             "SELECT id FROM stories ORDER BY last_date IS NULL, last_date DESC, size DESC, id")]
 
+    def find_story_ids(self, *, since: dt.date | None = None, until: dt.date | None = None,
+                       term: str | None = None, source: str | None = None) -> list[int]:
+        """Story ids in `story_ids` order, kept when the story's dates touch [since, until] and
+        one of its articles mentions `term` (title or text, any case) and one is from `source`
+        (any case). Undated stories pass no date bound."""
+        where, values = [], []
+        if since is not None:
+            where.append("s.last_date >= ?")
+            values.append(since.isoformat())
+        if until is not None:
+            where.append("s.first_date <= ?")
+            values.append(until.isoformat())
+        if term:
+            where.append("EXISTS (SELECT 1 FROM memberships m JOIN articles a ON a.id = "
+                         "m.article_id WHERE m.story_id = s.id AND (a.title LIKE ? ESCAPE '\\' "
+                         "OR a.text LIKE ? ESCAPE '\\'))")
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            values += [f"%{escaped}%"] * 2
+        if source:
+            where.append("EXISTS (SELECT 1 FROM memberships m JOIN articles a ON a.id = "
+                         "m.article_id WHERE m.story_id = s.id AND a.source = ? COLLATE NOCASE)")
+            values.append(source)
+        sql = "SELECT s.id FROM stories s"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY s.last_date IS NULL, s.last_date DESC, s.size DESC, s.id"
+        return [row[0] for row in self._db.execute(sql, values)]
+
     def story(self, story_id: int) -> StoredStory:
         row = self._db.execute(
             "SELECT s.first_date, s.last_date, c.terms FROM stories s "

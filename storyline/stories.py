@@ -54,6 +54,9 @@ class AddReport:
     exact_duplicates: int = 0  # dropped: the same text is stored under another id
     already_stored: int = 0  # the same id with the same text: nothing to do
     problems: list[InputError] = field(default_factory=list)
+    # Story id of every article taken (added, copied or already stored); None for an exact copy
+    # of an article that is not in a story, and absent for the articles in `problems`.
+    placed: dict[str, int | None] = field(default_factory=dict)
 
 
 class StoryPipeline:
@@ -221,6 +224,8 @@ def add_articles(store: Store, articles: Iterable[Article], params: ClusterParam
                 report.already_stored += 1
             elif d.problem is not None:
                 report.problems.append(d.problem)
+            if d.problem is None:
+                report.placed[d.article.id] = d.story_id
         clusterer = pipeline.clusterer
         changed = clusterer.take_changed()
         report.new_stories += sum(d.is_new_story for d in decisions)
