@@ -148,6 +148,22 @@ def build_parser() -> argparse.ArgumentParser:
                        help="show the progress bar on stderr even when it is not a terminal")
     batch.set_defaults(run=run_batch)
 
+    serve = commands.add_parser(
+        "serve", help="run the HTTP API and web pages over a story store",
+        description="Serve the story store over HTTP: POST /articles, GET /stories, "
+        "GET /stories/{id}, POST /summarize, GET /health, the pages at / and the API docs "
+        "at /docs.")
+    serve.add_argument("--db", default="storyline.db", metavar="PATH",
+                       help="the story store, a SQLite file created on first use "
+                       "(default storyline.db in the current folder)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--api-key", metavar="KEY",
+                       help="require this key (X-API-Key header) on write routes; default: the "
+                       "STORYLINE_API_KEY environment variable, else no key")
+    serve.set_defaults(run=run_serve)
+
     methods = commands.add_parser("methods", help="list the summarization methods")
     methods.set_defaults(run=run_methods)
     return parser
@@ -314,6 +330,22 @@ def run_batch(args: argparse.Namespace) -> int:
     _say(f"batch: {report.summary()}")
     if report.failed:
         _say(f"failed stories and their reasons: {args.out}/failures.jsonl")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    from .service import create_app
+
+    api_key = args.api_key or os.environ.get("STORYLINE_API_KEY") or None
+    app = create_app(args.db, api_key=api_key)
+    if api_key is None and args.host not in ("127.0.0.1", "localhost", "::1"):
+        _say(f"warning: listening on {args.host} with no API key: anyone who can reach it can "
+             "add articles (give --api-key or set STORYLINE_API_KEY)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
 
 
