@@ -55,12 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Summarize the articles in PATHs (files, folders, or - for stdin): .txt, "
         ".html, .json/.jsonl articles, RSS/Atom feeds, or a .jsonl of story clusters "
         "(one summary per cluster).")
-    summarize.add_argument("paths", nargs="+", metavar="PATH")
+    _add_input_options(summarize)
     _add_summary_options(summarize)
-    summarize.add_argument("--format", choices=FORMATS, default="text",
-                           help="output format (default text; json prints one object per story)")
-    summarize.add_argument("--strict", action="store_true",
-                           help="exit with status 3 when any input had to be skipped")
     summarize.add_argument("--analysis", action="store_true",
                            help="add the story analysis: quotes, entities, timeline, agreement")
     summarize.set_defaults(run=run_summarize)
@@ -71,11 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         "speaker, people/organisations/places with their aliases, a dated timeline, and how "
         "many independent sources back each key claim, with numeric disagreements and "
         "opposing quotes.")
-    analyze.add_argument("paths", nargs="+", metavar="PATH")
-    analyze.add_argument("--format", choices=FORMATS, default="text",
-                         help="output format (default text; json prints one object per story)")
-    analyze.add_argument("--strict", action="store_true",
-                         help="exit with status 3 when any input had to be skipped")
+    _add_input_options(analyze)
     analyze.set_defaults(run=run_analyze)
 
     evaluate = commands.add_parser(
@@ -169,6 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """PATHs, --format and --strict, shared by summarize and analyze."""
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="output format (default text; json prints one object per story)")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit with status 3 when any input had to be skipped")
+
+
 def _add_summary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--words", type=int, metavar="N",
                         help="at most N words, counted as ROUGE counts them (default 100)")
@@ -182,25 +183,17 @@ def _add_summary_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_summarize(args: argparse.Namespace) -> int:
-    from .errors import NoArticlesError
-    from .ingest import read_inputs
     from .render import render
     from .summarize import summarize
 
-    ingested = read_inputs(args.paths, stdin=sys.stdin.buffer if "-" in args.paths else None)
-    _report(ingested)
-    stories = _stories(ingested)
-    if not stories:
-        raise NoArticlesError(", ".join(args.paths), "no usable articles in the input",
-                              "see the messages above for what each file needs")
+    ingested, stories = _read_stories(args.paths)
     words = args.words if args.words is not None else (None if args.sentences else 100)
     outputs = []
     for story in stories:
         summary = summarize(
             story.articles, words, sentences=args.sentences, method=args.method,
             query=args.query if args.query is not None else story.query,
-            truncate=args.truncate,
-            story_id=story.id if any(story is s for s in ingested.stories) else None)
+            truncate=args.truncate, story_id=_cluster_id(story, ingested))
         if not summary.sentences:
             _say(f"warning: the summary{' of ' + story.id if summary.story_id else ''} is empty: "
                  f"every usable sentence is longer than --words {words}; raise --words or add "
@@ -212,30 +205,42 @@ def run_summarize(args: argparse.Namespace) -> int:
             analysis = analyze(story.articles, story_id=summary.story_id, summary=summary,
                                query=summary.query)
         outputs.append(render(summary, args.format, analysis))
-    separator = "\n" if args.format == "json" else "\n\n"
-    sys.stdout.write(separator.join(o.rstrip("\n") for o in outputs) + "\n")
-    if args.strict and ingested.problems:
-        return EXIT_SKIPPED
-    return 0
+    return _print(outputs, args, ingested)
 
 
 def run_analyze(args: argparse.Namespace) -> int:
     from .analyze import analyze
-    from .errors import NoArticlesError
-    from .ingest import read_inputs
     from .render_analysis import render_analysis
 
-    ingested = read_inputs(args.paths, stdin=sys.stdin.buffer if "-" in args.paths else None)
+    ingested, stories = _read_stories(args.paths)
+    outputs = [
+        render_analysis(analyze(story.articles, story_id=_cluster_id(story, ingested),
+                                query=story.query), args.format)
+        for story in stories
+    ]
+    return _print(outputs, args, ingested)
+
+
+def _read_stories(paths: Sequence[str]) -> tuple[Ingested, list[Story]]:
+    """Read the inputs (stdin for "-"), report what was skipped, and group them into stories."""
+    from .errors import NoArticlesError
+    from .ingest import read_inputs
+
+    ingested = read_inputs(paths, stdin=sys.stdin.buffer if "-" in paths else None)
     _report(ingested)
     stories = _stories(ingested)
     if not stories:
-        raise NoArticlesError(", ".join(args.paths), "no usable articles in the input",
+        raise NoArticlesError(", ".join(paths), "no usable articles in the input",
                               "see the messages above for what each file needs")
-    outputs = []
-    for story in stories:
-        story_id = story.id if any(story is s for s in ingested.stories) else None
-        analysis = analyze(story.articles, story_id=story_id, query=story.query)
-        outputs.append(render_analysis(analysis, args.format))
+    return ingested, stories
+
+
+def _cluster_id(story: Story, ingested: Ingested) -> str | None:
+    """The story's id when it came from a cluster file; loose articles have none."""
+    return story.id if any(story is s for s in ingested.stories) else None
+
+
+def _print(outputs: list[str], args: argparse.Namespace, ingested: Ingested) -> int:
     separator = "\n" if args.format == "json" else "\n\n"
     sys.stdout.write(separator.join(o.rstrip("\n") for o in outputs) + "\n")
     if args.strict and ingested.problems:
