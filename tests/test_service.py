@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import warnings
 
 import pytest
@@ -214,6 +215,34 @@ def test_service_openapi_schema_and_docs(api):
     assert {"/articles", "/stories", "/stories/{story_id}", "/summarize", "/health"} <= \
         set(schema["paths"])
     assert api.get("/docs").status_code == 200
+
+
+def _foreign_urls(page: str) -> list[str]:
+    """Absolute http(s) URLs in a page that point anywhere but this server."""
+    return [u for u in re.findall(r"https?://[^\s\"'<>)]+", page)
+            if not u.startswith(("http://testserver/", "http://testserver\""))]
+
+
+def test_service_docs_work_offline(api):
+    page = api.get("/docs")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert _foreign_urls(page.text) == []  # no CDN: the docs work without a network
+    assert "/openapi.json" in page.text
+    for asset in re.findall(r'(?:src|href)="(/docs/assets/[^"]+)"', page.text):
+        assert api.get(asset).status_code == 200, asset
+    assert api.get("/docs/assets/index.html").status_code == 404  # only the files it needs
+    assert api.get("/redoc").status_code == 404  # ReDoc would load from a CDN
+
+
+def test_service_docs_fallback_page_lists_the_endpoints(api, monkeypatch):
+    from storyline.service import app as app_module
+
+    monkeypatch.setattr(app_module, "_swagger_ui_dir", lambda: None)
+    plain = TestClient(app_module.create_app(str(api.app.state.library.db_path)))
+    page = plain.get("/docs").text
+    assert _foreign_urls(page) == []
+    assert "POST /articles" in page and "GET /stories/{story_id}" in page
+    assert 'href="/openapi.json"' in page and "<code>limit</code> (query)" in page
 
 
 def payload_story(api: TestClient) -> int:

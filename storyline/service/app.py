@@ -11,12 +11,14 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+from pathlib import Path
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -78,7 +80,7 @@ def create_app(db_path: str, api_key: str | None = None, max_body_bytes: int = M
     """The app over the store at `db_path` (created when missing). With `api_key`, the write
     routes need it in an `X-API-Key` header (or `Authorization: Bearer KEY`)."""
     library = Library(db_path, with_analysis=with_analysis)
-    app = FastAPI(title="Storyline", version="0.1.0",
+    app = FastAPI(title="Storyline", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Post news articles; read the stories they tell, with cited "
                   "summaries, quotes by speaker, timelines, entities and agreement.")
     app.state.library = library
@@ -218,7 +220,49 @@ def create_app(db_path: str, api_key: str | None = None, max_body_bytes: int = M
                      "since": since.isoformat() if since else None,
                      "until": until.isoformat() if until else None}))
 
+    _add_docs(app)
     return app
+
+
+# -- API docs, served offline ---------------------------------------------------------------
+
+_SWAGGER_FILES = {"swagger-ui-bundle.js": "text/javascript", "swagger-ui.css": "text/css",
+                  "favicon-32x32.png": "image/png"}
+
+
+def _swagger_ui_dir() -> Path | None:
+    """Swagger UI's files from the swagger-ui-bundle package (Apache-2.0), if installed."""
+    try:
+        from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    folder = Path(swagger_ui_path)
+    return folder if all((folder / name).is_file() for name in _SWAGGER_FILES) else None
+
+
+def _add_docs(app: FastAPI) -> None:
+    """`/docs`: Swagger UI from local files (no CDN, works offline), or, without the
+    swagger-ui-bundle package, a plain page listing the endpoints. Nothing loads from another
+    host."""
+    folder = _swagger_ui_dir()
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        if folder is None:
+            return HTMLResponse(pages.api_docs(app.openapi()))
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} API",
+            swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs/assets/swagger-ui.css",
+            swagger_favicon_url="/docs/assets/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None})
+
+    @app.get("/docs/assets/{name}", include_in_schema=False)
+    def docs_asset(name: str) -> Response:
+        if folder is None or name not in _SWAGGER_FILES:
+            raise ApiError(404, f"there is no docs file {name}")
+        return FileResponse(folder / name, media_type=_SWAGGER_FILES[name],
+                            headers={"Cache-Control": "public, max-age=86400"})
 
 
 def _articles(items: list[ArticleIn]) -> list[Article]:

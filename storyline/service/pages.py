@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
+from typing import Any
 from urllib.parse import urlencode
 
 from storyline.service.library import StoryView
@@ -156,6 +157,28 @@ def story_list(listings: Sequence[StoryListing], total: int, *, page: int, per_p
 def not_found(story_id: int) -> str:
     return _page("No such story", f"<h1>No such story</h1><p>There is no story {story_id}. "
                  "<a href=\"/\">See all stories</a>.</p>")
+
+
+def api_docs(schema: Mapping[str, Any]) -> str:
+    """A plain page listing the API from its OpenAPI schema (when Swagger UI is not installed)."""
+    parts = [f"<h1>{esc(schema.get('info', {}).get('title', 'API'))} API</h1>"
+             "<p>The full description: <a href=\"/openapi.json\">/openapi.json</a>.</p>"]
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            summary = operation.get("summary") or ""
+            parts.append(f"<h2><code>{esc(method.upper())} {esc(path)}</code> {esc(summary)}</h2>")
+            if operation.get("description"):
+                parts.append(f"<p>{esc(operation['description'])}</p>")
+            params = [f"<li><code>{esc(p.get('name'))}</code> ({esc(p.get('in'))}"
+                      f"{', required' if p.get('required') else ''})"
+                      f"{': ' + esc(p['description']) if p.get('description') else ''}</li>"
+                      for p in operation.get("parameters", [])]
+            body = operation.get("requestBody", {}).get("content", {})
+            if body:
+                params.append(f"<li>body: {esc(', '.join(body))}</li>")
+            if params:
+                parts.append("<ul>" + "".join(params) + "</ul>")
+    return _page("API docs", "".join(parts))
 
 
 # -- a story ---------------------------------------------------------------------------------

@@ -1,0 +1,163 @@
+"""Kill the real server (SIGKILL) in the middle of a burst of ingests: no acknowledged article
+is lost, no row is half-written, and the server starts again on the same store."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+START_TIMEOUT = 20.0
+WRITERS = 4
+TOWNS = ["Ashford", "Brackley", "Corwen", "Dunmore", "Eskdale", "Fenwick", "Garford", "Hexley"]
+EVENTS = [("flood", "river", "water", "rescue crews", "sandbags"),
+          ("election", "council", "votes", "candidates", "ballot"),
+          ("strike", "workers", "union", "wages", "picket"),
+          ("fire", "warehouse", "firefighters", "smoke", "blaze")]
+
+
+def invented_article(writer: int, n: int) -> dict[str, str]:
+    town = TOWNS[(writer + n) % len(TOWNS)]
+    what, where, thing, who, extra = EVENTS[n % len(EVENTS)]
+    text = (f"A {what} hit {town} on day {n} of the month, officials said. The {where} near "
+            f"{town} was at the centre of the {what}, and {who} worked through the night. "
+            f"Residents spoke of {thing} and {extra} as the {what} went on. Report {writer}-{n}: "
+            f"the mayor of {town} promised help within the week.")
+    return {"id": f"w{writer}-a{n}", "text": text, "title": f"{what.title()} in {town}",
+            "source": f"The {town} Courier", "date": f"2026-03-{1 + n % 28:02d}"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-c", "from storyline.cli import main; raise SystemExit(main())",
+               "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    env = {**os.environ, "STORYLINE_API_KEY": ""}
+    with log.open("ab") as out:
+        return subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+
+
+def wait_healthy(process: subprocess.Popen[bytes], port: int, log: Path) -> dict[str, object]:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as reply:
+                return dict(json.load(reply))
+        except (OSError, urllib.error.URLError):
+            time.sleep(0.1)
+    process.kill()
+    process.wait()
+    pytest.skip(f"`storyline serve` did not start within {START_TIMEOUT:.0f} s (exit "
+                f"{process.returncode}); its output: {log.read_text(errors='replace')[-800:]}")
+
+
+def post(port: int, article: dict[str, str]) -> dict[str, object] | None:
+    """The server's answer when it acknowledged the article (2xx), else None."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/articles", data=json.dumps(article).encode(),
+        headers={"Content-Type": "application/json"}, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            if 200 <= reply.status < 300:
+                return dict(json.load(reply))
+    except (OSError, http.client.HTTPException, ValueError):  # refused, cut off
+        pass
+    return None
+
+
+def test_sigkill_mid_burst_loses_no_acknowledged_article(tmp_path):
+    db, log, port = tmp_path / "news.db", tmp_path / "server.log", free_port()
+    server = start_server(db, port, log)
+    try:
+        wait_healthy(server, port, log)
+        acknowledged: dict[str, int] = {}
+        refused: list[object] = []  # acknowledged but not stored: checked after the threads
+        lock = threading.Lock()
+        stop = threading.Event()
+
+        def writer(index: int) -> None:
+            n = 0
+            while not stop.is_set() and n < 500:
+                answer = post(port, invented_article(index, n))
+                if answer is not None:
+                    (result,) = answer["articles"]  # type: ignore[misc]
+                    with lock:
+                        if result.get("stored") and result.get("story_id") is not None:
+                            acknowledged[result["id"]] = int(result["story_id"])
+                        else:
+                            refused.append(result)
+                n += 1
+
+        threads = [threading.Thread(target=writer, args=(i,), daemon=True)
+                   for i in range(WRITERS)]
+        for thread in threads:
+            thread.start()
+        deadline = time.monotonic() + 8.0
+        while time.monotonic() < deadline:  # kill once a fair number went in, mid-burst
+            with lock:
+                if len(acknowledged) >= 120:
+                    break
+            time.sleep(0.02)
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=15)
+        assert acknowledged, "the server acknowledged no article before the kill"
+        assert refused == [], "2xx answers for articles not stored with a story"
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+
+    with sqlite3.connect(db) as store:
+        assert store.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.execute("PRAGMA foreign_key_check").fetchall() == []
+        placed = dict(store.execute("SELECT article_id, story_id FROM memberships"))
+        articles = {row[0] for row in store.execute("SELECT id FROM articles")}
+        stories = {row[0] for row in store.execute("SELECT id FROM stories")}
+        lost = sorted(set(acknowledged) - articles)
+        assert not lost, f"{len(lost)} acknowledged articles lost: {lost[:5]}"
+        assert {a: placed.get(a) for a in acknowledged} == acknowledged  # same story as answered
+        assert articles == set(placed), "articles without a story, or memberships without one"
+        assert set(placed.values()) <= stories, "memberships of a story that is not stored"
+        sizes = dict(store.execute("SELECT story_id, COUNT(*) FROM memberships GROUP BY story_id"))
+        assert sizes == dict(store.execute("SELECT id, size FROM stories")), \
+            "story sizes disagree with their memberships"
+        assert int(store.execute("SELECT value FROM settings WHERE key = 'documents'")
+                   .fetchone()[0]) >= len(articles)
+
+    port = free_port()
+    again = start_server(db, port, log)
+    try:
+        health = wait_healthy(again, port, log)
+        assert health["status"] == "ok" and health["articles"] == len(articles)
+        answer = post(port, invented_article(99, 1))
+        assert answer is not None and answer["added"] == 1
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/stories?limit=5", timeout=5) as r:
+            assert json.load(r)["total"] >= len(stories)
+    finally:
+        again.send_signal(signal.SIGTERM)
+        try:
+            again.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            again.kill()
+            again.wait()
