@@ -196,8 +196,9 @@ def run_summarize(args: argparse.Namespace) -> int:
             truncate=args.truncate, story_id=_cluster_id(story, ingested))
         if not summary.sentences:
             _say(f"warning: the summary{' of ' + story.id if summary.story_id else ''} is empty: "
-                 f"every usable sentence is longer than --words {words}; raise --words or add "
-                 "--truncate")
+                 f"no sentence both fits --words {words} and reads well alone (sentences under "
+                 "8 words, questions and quotes without a speaker are left out); raise "
+                 "--words, add --truncate, or check the articles' text")
         analysis = None
         if args.analysis:
             from .analyze import analyze

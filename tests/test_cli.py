@@ -269,3 +269,11 @@ def test_cli_help_runs_as_a_program():
     for command in ("summarize", "evaluate", "methods"):
         assert command in done.stdout
     assert done.stderr == ""
+
+
+def test_cli_empty_summary_is_explained_on_stderr(tmp_path, capsys):
+    (tmp_path / "short.json").write_text(json.dumps({"id": "s", "text": "Ferry back soon."}))
+    assert main(["summarize", str(tmp_path / "short.json")]) == 0
+    captured = capsys.readouterr()
+    assert "summary is empty" in captured.err and "--words 100" in captured.err
+    assert "Traceback" not in captured.err
