@@ -72,11 +72,6 @@ def segment(article: Article) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def segment_all(articles: Iterable[Article]) -> dict[str, tuple[Sentence, ...]]:
-    """Sentences of each article, keyed by article id."""
-    return {a.id: segment(a) for a in articles}
-
-
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the paragraphs that hold prose: no bylines, captions or empty lines.
 
