@@ -19,6 +19,7 @@ demo: $(STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/storyline summarize examples/harbor-strike --analysis
 
 test: $(STAMP)
+	scripts/system-packages
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest -q
 
 $(VENV)/.bench: $(STAMP)
