@@ -13,8 +13,9 @@ the annotated documents are scored:
 - quote recall: an annotated quote is found when a returned quote (its citation or one of its
   `also_in` citations) in the same document overlaps at least half of the annotated span;
 - speaker accuracy on found quotes: the returned speaker is the annotated name or in its alias
-  group (or one of the names the annotation also accepts); for a quote the text attributes to no
-  one, the right answer is None. Reported over all found quotes, over the attributed ones and
+  group (or one of the names the annotation also accepts), or a full name ending in the
+  one-word surname the annotation gives ("Bill Clinton" for "Clinton"); for a quote the text
+  attributes to no one, the right answer is None. Reported over all found quotes, over the attributed ones and
   over the unattributed ones;
 - partial-flag accuracy on found quotes whose annotation decides it;
 - date resolution: an annotated expression is right when a returned DateMention in the same
@@ -127,7 +128,11 @@ class AliasIndex:
         if returned is None:
             return False
         a, b = norm(returned), norm(expected)
-        return a == b or (a in self.group_of and self.group_of.get(a) == self.group_of.get(b))
+        if a == b or (a in self.group_of and self.group_of.get(a) == self.group_of.get(b)):
+            return True
+        # The annotation gives a surname alone where the document names no first name
+        # ("Clinton"); the story's full name for that person ("Bill Clinton") is the same one.
+        return " " not in b and a.endswith(" " + b)
 
 
 # --- scoring ---------------------------------------------------------------------------------

@@ -304,3 +304,48 @@ def test_quotes_person_with_a_particle_surname_before_an_organisation_role():
     [quote] = quotes_of('Tourism may grow.\n"Our message is simple: come and see," Salah '
                         'el-Marouni, the director of the Varn Museum, said during a tour.')
     assert quote.speaker == "Salah el-Marouni"
+
+
+def test_quotes_outlet_quoting_a_person_gives_the_person():
+    quotes = quotes_of(
+        "Interior Minister Dara Okonkwo spoke to parliament on Friday. Okonkwo said the "
+        'talks would go on. "Our patience has an end," Radio Kestrel quoted him as saying.')
+    assert by_text(quotes, "Our patience").speaker == "Dara Okonkwo"
+
+
+def test_quotes_passive_quoted_by_an_outlet_keeps_the_subject():
+    quotes = quotes_of(
+        "Mayor Ilse Brandt was quoted Saturday by the daily Morgenpost as saying, "
+        '"the ferry will sail again."')
+    assert by_text(quotes, "the ferry").speaker == "Ilse Brandt"
+
+
+def test_quotes_read_a_statement_of_an_organisation():
+    quotes = quotes_of(
+        "The Harbour Workers Union walked out on Monday.\n"
+        '"We have waited long enough," read a Harbour Workers Union statement. '
+        '"The port will stay closed until the talks resume."')
+    assert by_text(quotes, "We have waited").speaker == "Harbour Workers Union"
+    assert by_text(quotes, "The port will").speaker == "Harbour Workers Union"
+
+
+def test_quotes_said_role_words_that_hold_an_organisation_then_the_person():
+    quotes = quotes_of(
+        '"Closing the border is out of the question," said Portuguese Defense Minister '
+        'Rui Tavares. But he said, "we will not wait for ever."')
+    assert by_text(quotes, "Closing the border").speaker == "Rui Tavares"
+    assert by_text(quotes, "we will not").speaker == "Rui Tavares"
+
+
+def test_quotes_person_with_a_role_at_an_organisation_before_the_verb():
+    quotes = quotes_of(
+        'Lena Fischer, researcher at Coastal Watch said "the nets were cut on purpose."')
+    assert by_text(quotes, "the nets").speaker == "Lena Fischer"
+
+
+def test_quotes_the_president_after_a_sentence_ending_in_a_capitalised_word():
+    quotes = quotes_of(
+        "President Alma Reyes praised the deal with the Moravians.\n"
+        "The president said the deal was \"the best way to peace for everyone in the "
+        'valley."')
+    assert by_text(quotes, "the best way").speaker == "Alma Reyes"

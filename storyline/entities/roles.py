@@ -88,7 +88,8 @@ _STOP_LEFT = frozenset("""the a an and but or as even while when after before be
 though although that so then also meanwhile however however, said says told according by
 with from for to of in on at""".split())
 # "the president", "the press secretary": a description that may name one person.
-_DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w.'’-]+){1,5})")
+# A lookahead, so a match that runs past a sentence end does not hide the next "The".
+_DESCRIPTION = re.compile(r"\b[Tt]he(?=((?:[^\S\n]+[\w.'’-]+){1,5}))")
 
 
 def _roles_around(text: str, raw: _Raw, tags: TokenTags) -> list[str]:
@@ -212,6 +213,10 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
         tags: TokenTags | None = None
         for match in _DESCRIPTION.finditer(text):
             words = list(re.finditer(r"[\w.'’-]+", match.group(1)))
+            for n, w in enumerate(words):  # not past the end of the sentence
+                if w.group().endswith(".") and not _ABBREVIATION.fullmatch(w.group()):
+                    words = words[:n + 1]
+                    break
             head = next((i for i, w in enumerate(words) if w.group().lower() in heads), None)
             if head is None or not words[head].group()[1:].islower() or any(
                     not (w.group()[:1].isupper() or w.group() in ROLE_MODIFIERS)

@@ -90,6 +90,14 @@ _POSSESSIVES = frozenset("his her their its the a an".split())
 _RELATIVES = frozenset("who which whose whom that where when".split())
 _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
+_QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){1,4}?)as\s+say")
+_OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+_READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
+                             r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
+                             r"(?:[\w'’.-]+\s*){1,6})?)")
+# `X, researcher at Y said`: the person, whose role at the organisation sits between.
+_ROLE_AT_ORGANISATION = re.compile(r",\s+(?:an?\s+|the\s+)?((?:[\w'’.-]+\s+){1,4})(?:of|at|for|"
+                                   r"with|from)\s+(?:the\s+)?")
 _OF_ORGANISATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}")
 
 
@@ -266,6 +274,10 @@ class _ArticleQuotes:
                                                      position)
             elif verb == "according to":
                 speaker = self._subject_after(masked, base, match.end(), number)
+            elif verb == "quoted" and (quoted := _QUOTED_AS.match(masked, match.end())) and (
+                    _last_word(masked[sentence_start:match.start()]) not in _PASSIVE):
+                # `NTV quoted him as saying`: the one quoted spoke, not the outlet
+                speaker = self._quoted_object(masked, base, quoted.start(1), number)
             else:
                 speaker = self._subject_before(masked, base, sentence_start, match.start(),
                                                number, is_passive_ok=verb == "quoted")
@@ -273,7 +285,29 @@ class _ArticleQuotes:
                     speaker = self._subject_after(masked, base, match.end(), number)
             if speaker is not None:
                 events.append(_Event(position, speaker))
+        for match in _READ_STATEMENT.finditer(masked):  # `," read a Foreign Ministry statement`
+            body = self._statement_body(base + match.start(1), base + match.end(1))
+            if body is not None:
+                events.append(_Event(base + match.start(), body))
+        events.sort(key=lambda e: e.position)
         return events
+
+    def _quoted_object(self, masked: str, base: int, start: int, number: int
+                       ) -> _Speaker | None:
+        word = _WORD.match(masked, start)
+        if word is not None and word.group().lower() in _OBJECT_PRONOUNS:
+            return self._pronoun(_OBJECT_PRONOUNS[word.group().lower()], base + start, number)
+        return self._subject_after(masked, base, start, number)
+
+    def _statement_body(self, start: int, end: int) -> _Speaker | None:
+        """The organisation or person named in the words of a statement's description."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            mention = self.mentions[i]
+            if mention.kind in (ORGANIZATION, PERSON) and mention.end <= end:
+                return self._named(mention)
+            i += 1
+        return None
 
     def _subject_before(self, masked: str, base: int, sentence_start: int, verb_start: int,
                         number: int, is_passive_ok: bool = False) -> _Speaker | None:
@@ -418,6 +452,9 @@ class _ArticleQuotes:
             between = self.text[self.mentions[i].end:mention.start]
             if _OF_ORGANISATION.fullmatch(between):
                 return self.mentions[i]
+            role = _ROLE_AT_ORGANISATION.fullmatch(between)
+            if role is not None and any(is_role_word(w) for w in role.group(1).split()):
+                return self.mentions[i]
         return mention
 
     def _after_preposition(self, mention: Mention) -> bool:
@@ -455,9 +492,13 @@ class _ArticleQuotes:
         if word.group().lower() in _PRONOUNS:
             return self._pronoun(word.group().lower(), base + start, number)
         i = bisect.bisect_left(self.mention_starts, base + start)
+        while i < len(self.mentions) and self.mentions[i].kind != PERSON and (
+                self.mentions[i].start < base + start + 60):
+            i += 1  # `said Turkish Defense Minister X`: "Defense" is part of the role
         if i < len(self.mentions) and self.mentions[i].kind == PERSON:
             between = self.text[base + start:self.mentions[i].start].split()
-            if len(between) <= 4 and any(is_role_word(w) for w in between) and all(
+            titled = between + self.mentions[i].text.split()[:1]
+            if len(between) <= 4 and any(is_role_word(w) for w in titled) and all(
                     w[:1].isupper() or is_role_word(w) or w in ROLE_MODIFIERS
                     or w in _POSSESSIVES for w in between):
                 return self._named(self.mentions[i])  # `said tribunal president X`, `said his wife, X`
