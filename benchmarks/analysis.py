@@ -321,8 +321,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="show a few words of each missed span (for debugging; do not paste)")
     parser.add_argument("--json", metavar="PATH", help="also write the scores as JSON")
     parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
-                        help="annotation set to score: dev (tuned on, the default), check (seen since) "
-                             "or holdout (fresh, held out)")
+                        help="annotation set to score: dev (tuned on, the default), check (seen since), "
+                             "holdout (fresh, held out) or blind (annotated blind, not yet scored)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
