@@ -349,3 +349,24 @@ def test_quotes_the_president_after_a_sentence_ending_in_a_capitalised_word():
         "The president said the deal was \"the best way to peace for everyone in the "
         'valley."')
     assert by_text(quotes, "the best way").speaker == "Alma Reyes"
+
+
+def test_quotes_second_verb_of_a_sentence_takes_its_named_subject():
+    quotes = quotes_of(
+        "Norway's fisheries council met on Wednesday. The Coastal Fisheries Council of "
+        "Norway discussed the quotas on Wednesday, and announced afterward that it would "
+        'seek "a complete ban on trawling" in the fjord.')
+    assert by_text(quotes, "a complete ban").speaker == "Coastal Fisheries Council of Norway"
+
+
+def test_quotes_and_after_a_verb_is_not_the_object_speaking():
+    quotes = quotes_of(
+        'Police arrested Tomas Berg and said he had "no papers at all" when stopped.')
+    assert by_text(quotes, "no papers").speaker is None
+
+
+def test_quotes_a_publication_citing_words():
+    quotes = quotes_of(
+        "The Lisbon Courier also cites \"the ministry's refusal to publish the report\" "
+        "as a reason for the delay.")
+    assert by_text(quotes, "the ministry").speaker == "Lisbon Courier"

@@ -64,6 +64,11 @@ class TokenTags:
         i = bisect.bisect_right(self.starts, position) - 1
         return self.tags[i] if i >= 0 else ""
 
+    def starts_between(self, start: int, end: int) -> list[int]:
+        """The start offsets of the tokens that start in [start, end)."""
+        return self.starts[bisect.bisect_left(self.starts, start):bisect.bisect_left(
+            self.starts, end)]
+
     def after(self, position: int) -> str:
         """The tag of the first token starting at or after `position`."""
         i = bisect.bisect_left(self.starts, position)

@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..entities import EntityIndex
+from ..entities import EntityIndex, TokenTags
 from ..types import Article, Quote
 from .attribution import PARTICIPLES, SPEECH_VERBS, _ArticleQuotes, _Found, _genders
 from .merge import _merge_copies
@@ -56,5 +56,7 @@ def find_quotes(articles: Sequence[Article], docs: Sequence[Doc], entities: Enti
     found: list[_Found] = []
     for index, article in enumerate(articles):
         mentions = entities.mentions[index] if index < len(entities.mentions) else ()
-        found.extend(_ArticleQuotes(index, article.text, mentions, entities, genders).quotes())
+        tags = TokenTags(docs[index]) if index < len(docs) else None
+        found.extend(_ArticleQuotes(index, article.text, mentions, entities, genders,
+                                    tags).quotes())
     return _merge_copies(articles, entities, found)

@@ -17,6 +17,7 @@ from ..entities import (
     ROLE_MODIFIERS,
     EntityIndex,
     Mention,
+    TokenTags,
     gender_of_title,
     is_role_word,
 )
@@ -46,7 +47,7 @@ accuses denied denies dismissed blasted praised continued continues stated expla
 whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
 commented comments termed terms likened likens dubbed branded labelled labeled repeated repeats
 restated asserted asserts accuse indicated indicates demanded demands pledged pledges
-pronounced pronounces proclaimed proclaims
+pronounced pronounces proclaimed proclaims cites cited
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -92,6 +93,7 @@ _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
 _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){1,4}?)as\s+say")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+_FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
                              r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
                              r"(?:[\w'’.-]+\s*){1,6})?)")
@@ -144,8 +146,10 @@ class _ArticleQuotes:
     """The quotes of one article and the speech events that attribute them."""
 
     def __init__(self, index: int, text: str, mentions: Sequence[Mention],
-                 entities: EntityIndex, genders: dict[str, str]) -> None:
+                 entities: EntityIndex, genders: dict[str, str],
+                 tags: TokenTags | None = None) -> None:
         self.index = index
+        self.tags = tags
         self.text = text
         self.entities = entities
         self.genders = genders
@@ -281,7 +285,9 @@ class _ArticleQuotes:
             else:
                 speaker = self._subject_before(masked, base, sentence_start, match.start(),
                                                number, is_passive_ok=verb == "quoted")
-                if speaker is None and verb in _INVERTIBLE:
+                if speaker is None and verb in _INVERTIBLE and not masked[
+                        sentence_start:match.start()].rstrip().endswith(" and"):
+                    # `"...," said X`, not `Police arrested X and said he ...`
                     speaker = self._subject_after(masked, base, match.end(), number)
             if speaker is not None:
                 events.append(_Event(position, speaker))
@@ -337,7 +343,8 @@ class _ArticleQuotes:
             return None
         if tokens[j][2] in ("and", "but"):  # `X termed it "..." and said`: X again
             return next((e.speaker for e in reversed(self.current)
-                         if e.position >= base + sentence_start), None)
+                         if e.position >= base + sentence_start), None) or self._clause_subject(
+                base + sentence_start, base + tokens[j][0])
         return self._subject_ending_at(tokens, j, base, number, depth=0)
 
     def _subject_ending_at(self, tokens: list[tuple[int, int, str]], j: int, base: int,
@@ -528,6 +535,24 @@ class _ArticleQuotes:
         if i < len(self.mentions):
             mention = self.mentions[i]
             if _word_count(self.text[sentence_start:mention.start]) <= 2:
+                return self._named(mention)
+        return None
+
+    def _clause_subject(self, sentence_start: int, end: int) -> _Speaker | None:
+        """The named subject of a sentence whose second verb speaks (`The council met on
+        Wednesday and announced that "..."`): the first person or organisation, before any
+        verb, that is not a possessive ("Turkey's ... council") or after a preposition."""
+        if self.tags is None:
+            return None
+        i = bisect.bisect_left(self.mention_starts, sentence_start)
+        for mention in self.mentions[i:]:
+            if mention.start >= end or any(self.tags.at(p) in _FINITE_VERBS for p in (
+                    self.tags.starts_between(sentence_start, mention.start))):
+                return None
+            if self.text.startswith(("'s", "’s"), mention.end) or self._after_preposition(
+                    mention):
+                continue
+            if mention.kind in (PERSON, ORGANIZATION) and not self._is_quoted(mention.start):
                 return self._named(mention)
         return None
 
