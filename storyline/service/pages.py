@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -38,7 +39,7 @@ details.cite .source-sentence{display:block;margin:.4rem 0 .8rem;padding:.6rem .
    border-left:3px solid var(--accent);background:#f3f6f9;font-size:.95rem}
 .source-sentence cite{display:block;font:13px system-ui,sans-serif;color:var(--muted);
    font-style:normal;margin-top:.3rem}
-.speaker{margin:1rem 0 .3rem;font-weight:bold}
+.speaker{margin:1.2rem 0 .3rem;font:bold 1.05rem Georgia,'Times New Roman',serif}
 .role{font-weight:normal;color:var(--muted)}
 blockquote.quote{margin:.2rem 0 .6rem 1rem;font-style:italic}
 .chips{display:flex;flex-wrap:wrap;gap:.4rem;padding:0;list-style:none}
@@ -47,12 +48,20 @@ a.chip{display:inline-block;padding:.15rem .6rem;border:1px solid var(--line);bo
 a.chip:hover{border-color:var(--accent)}
 a.chip.person{border-left:4px solid #b5651d}a.chip.organization{border-left:4px solid #2d7d46}
 a.chip.place{border-left:4px solid #6f42c1}
-svg.timeline{width:100%;height:auto;font:12px system-ui,sans-serif}
-ol.events{padding-left:1.2rem}ol.events li{margin:.4rem 0}
+svg.timeline{width:100%;height:auto;font:12px system-ui,sans-serif;fill:var(--muted);
+   background:#fff;border:1px solid var(--line);border-radius:6px;margin:.4rem 0 1rem}
+svg.timeline .axis{stroke:#8a949e;stroke-width:1.5}
+svg.timeline .gap{font-weight:bold;fill:#8a949e}
+svg.timeline .year{font-weight:600}
+svg.timeline a.dot circle{fill:var(--accent);stroke:#fff;stroke-width:1.5}
+svg.timeline a.dot:hover circle,svg.timeline a.dot:focus circle{fill:#d9730d}
+ol.events{padding-left:1.4rem}ol.events li{margin:.5rem 0;padding:.1rem .3rem;border-radius:4px}
+ol.events li:target{background:#fff1c9}
+details.more>summary{cursor:pointer;font:14px system-ui,sans-serif;color:var(--accent)}
 .when{font:600 14px system-ui,sans-serif;color:var(--muted);margin-right:.4rem}
 ol.sources li{margin:.3rem 0}
 .stories{list-style:none;padding:0}
-.stories li{padding:1rem 0;border-bottom:1px solid var(--line)}
+.stories>li{padding:1rem 0;border-bottom:1px solid var(--line)}
 .stories a.headline{font-size:1.25rem;color:var(--ink);text-decoration:none}
 .stories a.headline:hover{text-decoration:underline}
 form.filters{display:flex;flex-wrap:wrap;gap:.5rem;font:14px system-ui,sans-serif;margin:1rem 0}
@@ -273,43 +282,22 @@ def _quotes(quotes: Sequence[Quote], citer: _Citer) -> list[str]:
         role = roles.get(speaker)
         name = esc(speaker) if speaker else "Unattributed"
         role_note = f" <span class=\"role\">{esc(role)}</span>" if role else ""
-        parts.append(f"<div class=\"speaker\">{name}{role_note}</div>")
+        parts.append(f"<section class=\"speaker-quotes\"><h3 class=\"speaker\">{name}{role_note}"
+                     f"</h3>")
         for q in by_speaker[speaker]:
             partial = " <span class=\"meta\">(partial)</span>" if q.is_partial else ""
             parts.append(f"<blockquote class=\"quote\">“{esc(' '.join(q.text.split()))}”{partial} "
                          f"{citer.marks((q.citation, *q.also_in))}</blockquote>")
+        parts.append("</section>")
     return parts
 
 
 def _timeline(events: Sequence[Event], citer: _Citer) -> list[str]:
-    dated = list(events)
     parts = ["<h2>Timeline</h2>"]
-    if not dated:
+    if not events:
         return parts + ["<p class=\"none\">No dated events.</p>"]
-    dated.sort(key=lambda e: e.date)
-    first, last = dated[0].date, dated[-1].date
-    span = max((last - first).days, 1)
-    width, left, right, axis = 700, 30, 30, 40
-    points = []
-    stacked: dict[int, int] = {}
-    for number, event in enumerate(dated, 1):
-        x = left + (event.date - first).days / span * (width - left - right)
-        if len(dated) == 1:
-            x = width / 2
-        level = stacked.get(round(x), 0)
-        stacked[round(x)] = level + 1
-        y = axis - 12 - level * 12
-        label = f"{event.date.isoformat()} ({event.precision}): {' '.join(event.text.split())}"
-        points.append(f"<a href=\"#event-{number}\"><circle cx=\"{x:.1f}\" cy=\"{max(y, 6)}\" "
-                      f"r=\"5\" fill=\"#0b5cad\"><title>{esc(label)}</title></circle></a>")
-    svg = (f"<svg class=\"timeline\" viewBox=\"0 0 {width} {axis + 24}\" role=\"img\" "
-           f"aria-label=\"{len(dated)} dated events from {first.isoformat()} to "
-           f"{last.isoformat()}\"><line x1=\"{left}\" y1=\"{axis}\" x2=\"{width - right}\" "
-           f"y2=\"{axis}\" stroke=\"#8a949e\"/>" + "".join(points)
-           + f"<text x=\"{left}\" y=\"{axis + 18}\">{esc(first.isoformat())}</text>"
-           + (f"<text x=\"{width - right}\" y=\"{axis + 18}\" text-anchor=\"end\">"
-              f"{esc(last.isoformat())}</text>" if last != first else "") + "</svg>")
-    parts.append(svg)
+    dated = sorted(events, key=lambda e: e.date)
+    parts.append(_timeline_chart(dated))
     parts.append("<ol class=\"events\">")
     for number, event in enumerate(dated, 1):
         parts.append(f"<li id=\"event-{number}\"><span class=\"when\">"
@@ -317,6 +305,72 @@ def _timeline(events: Sequence[Event], citer: _Citer) -> list[str]:
                      f"{esc(' '.join(event.text.split()))} {citer.marks(event.citations)}</li>")
     parts.append("</ol>")
     return parts
+
+
+_CHART_WIDTH, _CHART_MARGIN, _CHART_STACK = 720, 36, 8  # at most 8 dots drawn per date
+_LONG_GAP_DAYS = 21  # a longer gap between two dates is drawn short, with a break mark
+_BROKEN_GAP = 3  # how many days' width such a gap takes
+
+
+def _timeline_chart(dated: Sequence[Event]) -> str:
+    """An SVG chart: one column per date on a time axis, a dot per event stacked in it, each
+    dot linking to its event below. Gaps over three weeks are drawn short (marked //) so a
+    story of a few days keeps its detail when one sentence recalls an event years before."""
+    days = sorted({e.date for e in dated})
+    steps = [(b - a).days if (b - a).days <= _LONG_GAP_DAYS else _BROKEN_GAP
+             for a, b in zip(days, days[1:])]
+    total = sum(steps) or 1
+    usable = _CHART_WIDTH - 2 * _CHART_MARGIN
+    x_of = {days[0]: _CHART_MARGIN + (0 if len(days) > 1 else usable / 2)}
+    for day, before, step in zip(days[1:], days, steps):
+        x_of[day] = x_of[before] + step / total * usable
+    per_day = Counter(e.date for e in dated)
+    axis = 30 + 13 * (min(max(per_day.values()), _CHART_STACK) - 1)
+    shapes = [f"<line x1=\"{_CHART_MARGIN - 12}\" y1=\"{axis}\" "
+              f"x2=\"{_CHART_WIDTH - _CHART_MARGIN + 12}\" y2=\"{axis}\" class=\"axis\"/>"]
+    for before, day, step in zip(days, days[1:], steps):
+        if (day - before).days > _LONG_GAP_DAYS:
+            middle = (x_of[before] + x_of[day]) / 2
+            shapes.append(f"<text x=\"{middle:.1f}\" y=\"{axis + 5}\" class=\"gap\" "
+                          f"text-anchor=\"middle\">//</text>")
+    stacked: dict[dt.date, int] = {}
+    last_label, last_year = -1e9, 0
+    for number, event in enumerate(dated, 1):
+        x = x_of[event.date]
+        level = stacked.get(event.date, 0)
+        stacked[event.date] = level + 1
+        y = axis - 14 - level * 13
+        label = f"{_when(event.date, event.precision)}: {' '.join(event.text.split())}"
+        if level < _CHART_STACK:
+            shapes.append(f"<a href=\"#event-{number}\" class=\"dot\"><circle cx=\"{x:.1f}\" "
+                          f"cy=\"{y}\" r=\"5.5\"><title>{esc(label)}</title></circle></a>")
+        if level == 0:
+            shapes.append(f"<line x1=\"{x:.1f}\" y1=\"{axis - 4}\" x2=\"{x:.1f}\" "
+                          f"y2=\"{axis + 4}\" class=\"axis\"/>")
+            if x - last_label >= 44:
+                last_label = x
+                shapes.append(f"<text x=\"{x:.1f}\" y=\"{axis + 20}\" text-anchor=\"middle\">"
+                              f"{esc(_tick(event.date, event.precision))}</text>")
+                if event.date.year != last_year and event.precision != "year":
+                    shapes.append(f"<text x=\"{x:.1f}\" y=\"{axis + 36}\" "
+                                  f"text-anchor=\"middle\" class=\"year\">{event.date.year}"
+                                  "</text>")
+                last_year = event.date.year
+    more = sum(1 for count in per_day.values() if count > _CHART_STACK)
+    note = f" ({more} dates with more events than shown)" if more else ""
+    return (f"<svg class=\"timeline\" viewBox=\"0 0 {_CHART_WIDTH} {axis + 44}\" role=\"img\" "
+            f"aria-label=\"timeline chart: {len(dated)} dated events on {len(days)} dates, "
+            f"{esc(days[0].isoformat())} to {esc(days[-1].isoformat())}{note}\">"
+            + "".join(shapes) + "</svg>")
+
+
+def _tick(date: dt.date, precision: str) -> str:
+    """A short axis label (the year goes on a second line where it changes)."""
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return date.strftime("%b")
+    return date.strftime("%-d %b")
 
 
 def _when(date: dt.date, precision: str) -> str:
@@ -349,12 +403,18 @@ def _claims(claims: Sequence[Claim], citer: _Citer) -> list[str]:
     kept = list(claims)
     if not kept:
         return []
-    parts = ["<h2>How many sources agree</h2><ul>"]
-    for c in kept[:12]:
+    parts = ["<h2>How many sources agree</h2><ul class=\"claims\">"]
+    for n, c in enumerate(kept[:12]):
+        if n == _CLAIMS_SHOWN:
+            parts.append(f"</ul><details class=\"more\"><summary>{min(len(kept), 12) - n} more"
+                         "</summary><ul class=\"claims\">")
         note = f"{c.independent_sources} independent source{'s' * (c.independent_sources != 1)}"
         if c.is_single_source:
             note += " — single source"
         parts.append(f"<li><span class=\"meta\">{esc(note)}</span><br>"
                      f"{esc(' '.join(c.text.split()))} {citer.marks(c.citations)}</li>")
-    parts.append("</ul>")
+    parts.append("</ul></details>" if len(kept) > _CLAIMS_SHOWN else "</ul>")
     return parts
+
+
+_CLAIMS_SHOWN = 5  # the rest (up to 12) behind "N more"
