@@ -367,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     for scores in per_set.values():
         total += scores
 
-    described = {"dev": "dev set", "check": "check set", "holdout": "held-out set"}[args.annotations]
+    described = {"dev": "dev set", "check": "check set", "holdout": "held-out set",
+                 "blind": "blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()
