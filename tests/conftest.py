@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -98,3 +98,34 @@ def cli_options(cli_commands) -> dict[str, list[str]]:
         ]
         for name, parser in cli_commands.items()
     }
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the session ($STORYLINE_TEST_POSTGRES, or a throwaway cluster
+    started here and stopped at the end); the tests that use it skip, saying what to install,
+    when there is none."""
+    from pg import NoPostgres, PostgresServer
+
+    try:
+        server = PostgresServer.from_environment_or_start()
+    except NoPostgres as exc:
+        pytest.skip(f"no PostgreSQL server for this test: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def postgres_url(postgres_server) -> Iterator[str]:
+    """The URL of an empty database of its own, dropped after the test."""
+    url = postgres_server.fresh_database()
+    yield url
+    postgres_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, tmp_path) -> str:
+    """A `--db` value for a new store: a SQLite file, then an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    return request.getfixturevalue("postgres_url")

@@ -1,29 +1,69 @@
+"""The story store on SQLite and on a real PostgreSQL (`store_location` runs each test on both)."""
+
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from typing import Any
 
 import pytest
 from stories_fixtures import stream
 
+import storyline.store.migrations as migrations_module
 from storyline.errors import InputError, UsageError
-from storyline.store import SCHEMA_VERSION, open_store, sqlite_path
+from storyline.store import SCHEMA_VERSION, Migration, open_store, sqlite_path
+from storyline.store.dialects import PostgresDatabase, SQLiteDatabase
 from storyline.stories import add_articles
 
 
-def snapshot(path) -> list[tuple]:
-    with sqlite3.connect(path) as db:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' "
-                                           "ORDER BY name")]
-        return [(t, sorted(map(repr, db.execute(f"SELECT * FROM {t}")))) for t in tables]
+def is_postgres(location: str) -> bool:
+    return location.startswith("postgresql://")
 
 
-def test_store_created_on_first_use_with_schema_version(tmp_path):
-    path = tmp_path / "new.db"
-    with open_store(path) as store:
+@contextmanager
+def raw(location: str) -> Iterator[Any]:
+    """A plain driver connection to the store's database, in autocommit mode."""
+    if is_postgres(location):
+        import psycopg
+
+        with psycopg.connect(location, autocommit=True) as db:
+            yield db
+    else:
+        with closing(sqlite3.connect(location, isolation_level=None)) as db:
+            yield db
+
+
+def run(location: str, sql: str, params: tuple = ()) -> list[tuple]:
+    with raw(location) as db:
+        cursor = db.execute(sql.replace("?", "%s") if is_postgres(location) else sql, params)
+        return [tuple(row) for row in cursor] if cursor.description else []
+
+
+def tables(location: str) -> list[str]:
+    if is_postgres(location):
+        sql = ("SELECT table_name FROM information_schema.tables WHERE table_schema = "
+               "current_schema() ORDER BY table_name")
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    return [row[0] for row in run(location, sql)]
+
+
+def snapshot(location: str) -> list[tuple]:
+    """Every table and its rows: equal snapshots mean nothing was written."""
+    return [(t, sorted(map(repr, run(location, f"SELECT * FROM {t}")))) for t in tables(location)]
+
+
+def schema_version(location: str) -> tuple:
+    return run(location, "SELECT application, version FROM storyline_schema")[0]
+
+
+def test_store_created_on_first_use_with_schema_version(store_location):
+    with open_store(store_location) as store:
         assert store.article_count() == 0
-    with sqlite3.connect(path) as db:
-        assert db.execute("SELECT application, version FROM storyline_schema").fetchone() == (
-            "storyline", SCHEMA_VERSION)
+    assert schema_version(store_location) == ("storyline", SCHEMA_VERSION)
+    assert {"articles", "stories", "memberships", "settings"} <= set(tables(store_location))
 
 
 def test_store_not_a_database_is_refused_and_left_alone(tmp_path):
@@ -35,48 +75,53 @@ def test_store_not_a_database_is_refused_and_left_alone(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_store_other_sqlite_database_is_refused_and_nothing_written(tmp_path):
-    path = tmp_path / "other.db"
-    with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE recipes (name TEXT)")
-        db.execute("INSERT INTO recipes VALUES ('soup')")
-    before = snapshot(path)
-    with pytest.raises(InputError, match="not a Storyline store"):
-        open_store(path)
-    assert snapshot(path) == before
+def test_store_other_database_is_refused_and_nothing_written(store_location):
+    run(store_location, "CREATE TABLE recipes (name TEXT)")
+    run(store_location, "INSERT INTO recipes VALUES ('soup')")
+    before = snapshot(store_location)
+    with pytest.raises(InputError, match="not a Storyline store.*no storyline_schema table"):
+        open_store(store_location)
+    assert snapshot(store_location) == before == [("recipes", ["('soup',)"])]
 
 
-def test_store_newer_schema_is_refused_and_nothing_written(tmp_path):
-    path = tmp_path / "future.db"
-    open_store(path).close()
-    with sqlite3.connect(path) as db:
-        db.execute("UPDATE storyline_schema SET version = ?", (SCHEMA_VERSION + 1,))
-    before = snapshot(path)
+def test_store_newer_schema_is_refused_and_nothing_written(store_location):
+    open_store(store_location).close()
+    run(store_location, "UPDATE storyline_schema SET version = ?", (SCHEMA_VERSION + 1,))
+    before = snapshot(store_location)
     with pytest.raises(InputError, match="newer Storyline"):
-        open_store(path)
-    assert snapshot(path) == before
+        open_store(store_location)
+    assert snapshot(store_location) == before
 
 
-def test_store_accepts_sqlite_urls_and_refuses_other_urls(tmp_path):
+def test_store_accepts_sqlite_and_postgres_urls_and_refuses_others(tmp_path):
     assert sqlite_path(f"sqlite:///{tmp_path}/a.db") == tmp_path / "a.db"
-    with pytest.raises(UsageError, match="only SQLite"):
-        sqlite_path("postgresql://localhost/news")
+    open_store(f"sqlite:///{tmp_path}/b.db").close()
+    assert (tmp_path / "b.db").is_file()
+    with pytest.raises(UsageError, match="not a store location.*postgresql://"):
+        open_store("mysql://localhost/news")
+    for scheme in ("postgresql", "postgres"):  # a server that is not there: a clear message
+        with pytest.raises(InputError, match="could not connect to PostgreSQL"):
+            open_store(f"{scheme}://someone@/news?host={tmp_path}/no-such-socket-folder")
 
 
-def test_store_re_adding_changes_nothing(tmp_path):
-    path = tmp_path / "s.db"
-    with open_store(path) as store:
+def test_store_postgres_password_stays_out_of_messages(tmp_path):
+    with pytest.raises(InputError) as refused:
+        open_store(f"postgresql://ann:hunter2@/news?host={tmp_path}/nowhere")
+    assert "hunter2" not in str(refused.value) and "ann:***@" in str(refused.value)
+
+
+def test_store_re_adding_changes_nothing(store_location):
+    with open_store(store_location) as store:
         add_articles(store, stream())
-    before = snapshot(path)
-    with open_store(path) as store:
+    before = snapshot(store_location)
+    with open_store(store_location) as store:
         report = add_articles(store, stream())
     assert report.added == 0 and report.already_stored == len(stream()) and not report.problems
-    assert snapshot(path) == before
+    assert snapshot(store_location) == before
 
 
-def test_store_reloads_the_state_it_saved(tmp_path):
-    path = tmp_path / "s.db"
-    with open_store(path) as store:
+def test_store_reloads_the_state_it_saved(store_location):
+    with open_store(store_location) as store:
         add_articles(store, stream())
         state = store.cluster_state()
         ids = store.story_ids()
@@ -84,3 +129,120 @@ def test_store_reloads_the_state_it_saved(tmp_path):
     assert state.documents == 6  # every stored article counts, the near copy too
     assert set(state.stories) == set(ids) and len(ids) == 3
     assert [a.date for a in story.articles] == sorted(a.date for a in story.articles)
+    with open_store(store_location) as again:
+        assert again.cluster_state() == state
+
+
+def test_store_postgres_keeps_exactly_what_sqlite_keeps(tmp_path, postgres_url):
+    stores = [open_store(tmp_path / "s.db"), open_store(postgres_url)]
+    try:
+        for store in stores:
+            add_articles(store, stream())
+        sqlite, postgres = stores
+        # Centroid norms are doubles on both (REAL would be 4 bytes on PostgreSQL).
+        assert postgres.cluster_state() == sqlite.cluster_state()
+        assert postgres.assignments() == sqlite.assignments()
+        assert [postgres.story(i) for i in postgres.story_ids()] == \
+            [sqlite.story(i) for i in sqlite.story_ids()]
+        assert postgres.find_story_ids(term="OSTERVIK", source="lunde post") == \
+            sqlite.find_story_ids(term="OSTERVIK", source="lunde post") != []
+    finally:
+        for store in stores:
+            store.close()
+
+
+def fail_at_memberships(monkeypatch) -> None:
+    """Make the next batch fail after its stories, centroids and articles are written."""
+    for database in (SQLiteDatabase, PostgresDatabase):
+        original = database.executemany
+
+        def executemany(self, sql, rows, original=original):
+            if sql.startswith("INSERT INTO memberships"):
+                raise RuntimeError("disk on fire")
+            return original(self, sql, rows)
+
+        monkeypatch.setattr(database, "executemany", executemany)
+
+
+def test_store_ingest_failing_mid_batch_leaves_nothing(store_location, monkeypatch):
+    articles = stream()
+    with open_store(store_location) as store:
+        add_articles(store, articles[:2])
+    before = snapshot(store_location)
+    fail_at_memberships(monkeypatch)
+    with open_store(store_location) as store, pytest.raises(RuntimeError, match="disk on fire"):
+        add_articles(store, articles[2:])
+    assert snapshot(store_location) == before
+    monkeypatch.undo()
+    with open_store(store_location) as store:  # the store still works, from where it was
+        report = add_articles(store, articles)
+        assert report.added == len(articles) - 2 and report.already_stored == 2
+        assert store.article_count() == len(articles)
+
+
+def test_store_writers_wait_for_each_other(store_location):
+    open_store(store_location).close()
+    entered = threading.Event()
+
+    def write() -> None:  # its own connection, in its own thread (as the server's requests)
+        with open_store(store_location) as second, second.write():
+            entered.set()
+
+    with open_store(store_location) as first:
+        with first.write():
+            writer = threading.Thread(target=write)
+            writer.start()
+            assert not entered.wait(0.5), "a second writer got in while the first held the lock"
+            with open_store(store_location) as reader:  # readers are not blocked
+                assert reader.article_count() == 0
+        writer.join(10)
+    assert entered.is_set()
+
+
+def test_store_reading_inside_write_sees_nothing_new_until_commit(store_location):
+    with open_store(store_location) as store, open_store(store_location) as reader:
+        with store.write():
+            add_articles(store, stream()[:1])
+            assert store.article_count() == 1
+            assert reader.article_count() == 0
+        assert reader.article_count() == 1
+
+
+def with_migration(monkeypatch, *statements: str) -> int:
+    version = SCHEMA_VERSION + 1
+    extra = Migration(version, "a test migration", statements)
+    monkeypatch.setattr(migrations_module, "MIGRATIONS", (*migrations_module.MIGRATIONS, extra))
+    return version
+
+
+def test_store_migrations_are_numbered_in_order():
+    versions = [m.version for m in migrations_module.MIGRATIONS]
+    assert versions == list(range(1, len(versions) + 1)) and versions[-1] == SCHEMA_VERSION
+
+
+def test_store_older_store_is_migrated_on_open(store_location, monkeypatch):
+    with open_store(store_location) as store:
+        add_articles(store, stream()[:3])
+    version = with_migration(monkeypatch, "ALTER TABLE articles ADD COLUMN language TEXT",
+                             "UPDATE articles SET language = 'en'")
+    with open_store(store_location) as store:
+        assert store.article_count() == 3
+        add_articles(store, stream()[3:])  # the upgraded store keeps working
+    assert schema_version(store_location) == ("storyline", version)
+    languages = run(store_location, "SELECT language, COUNT(*) FROM articles GROUP BY language")
+    assert sorted(languages, key=repr) == [("en", 3), (None, len(stream()) - 3)]
+    monkeypatch.undo()  # this Storyline again: the migrated store is now from a newer one
+    with pytest.raises(InputError, match=f"newer Storyline.*schema {version}"):
+        open_store(store_location)
+
+
+def test_store_failed_migration_changes_nothing(store_location, monkeypatch):
+    with open_store(store_location) as store:
+        add_articles(store, stream()[:3])
+    before = snapshot(store_location)
+    with_migration(monkeypatch, "CREATE TABLE notes (body TEXT)",
+                   "ALTER TABLE no_such_table ADD COLUMN x TEXT")
+    with pytest.raises(InputError, match="could not be upgraded from store schema 1 to 2"):
+        open_store(store_location)
+    assert snapshot(store_location) == before  # no notes table: the migration was undone
+    assert schema_version(store_location) == ("storyline", SCHEMA_VERSION)

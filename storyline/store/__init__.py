@@ -1,9 +1,11 @@
-"""The story store: a SQLite file that keeps articles, stories and clustering state between runs.
+"""The story store: articles, stories and clustering state kept between runs, in a SQLite file
+(the default, no set-up) or a PostgreSQL database (`postgresql://user@host/dbname`).
 
-The I/O edge of the stories pipeline (stdlib sqlite3, no server). `open_store` refuses, before
-writing anything, a file that is not a Storyline store or was written by a newer schema.
-`Store.load` rebuilds the in-memory `StoryPipeline`; `Store.save` writes one batch of its
-decisions in one transaction, so an interrupted run leaves whole batches behind.
+The I/O edge of the stories pipeline. `open_store` refuses, before writing anything, a database
+that is not a Storyline store or was written by a newer schema, and applies any pending
+migration (`migrations`). `stories.open_pipeline` rebuilds the in-memory `StoryPipeline` from
+it; `Store.save` writes one batch of its decisions in one transaction, so an interrupted run
+leaves whole batches behind. What differs between SQLite and PostgreSQL is in `dialects`.
 """
 
 from __future__ import annotations
@@ -11,44 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-from .cluster import ClusterParams, ClusterState, StoryState
-from .dedup import SIGNATURE_DTYPE
-from .errors import InputError, UsageError
-from .types import Article
+from ..cluster import ClusterParams, ClusterState, StoryState
+from ..dedup import SIGNATURE_DTYPE
+from ..errors import UsageError
+from ..types import Article
+from .dialects import Database, connect, sqlite_path
+from .migrations import APPLICATION, MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 
-SCHEMA_VERSION = 1
-APPLICATION = "storyline"
-
-_SCHEMA = """
-CREATE TABLE storyline_schema (application TEXT NOT NULL, version INTEGER NOT NULL);
-CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    id TEXT PRIMARY KEY, text_hash TEXT NOT NULL, title TEXT, source TEXT, date TEXT, url TEXT,
-    text TEXT NOT NULL, signature BLOB NOT NULL, added INTEGER NOT NULL);
-CREATE TABLE stories (
-    id INTEGER PRIMARY KEY, size INTEGER NOT NULL, first_date TEXT, last_date TEXT);
-CREATE TABLE memberships (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id),
-    story_id INTEGER NOT NULL REFERENCES stories(id),
-    duplicate_of TEXT);
-CREATE INDEX memberships_story ON memberships(story_id);
-CREATE TABLE centroids (story_id INTEGER PRIMARY KEY REFERENCES stories(id), terms TEXT NOT NULL,
-    norm REAL NOT NULL);
-CREATE TABLE term_documents (term TEXT PRIMARY KEY, documents INTEGER NOT NULL);
--- Exact copies are dropped, not stored; their ids are kept so re-adding them changes nothing.
-CREATE TABLE exact_duplicates (article_id TEXT PRIMARY KEY, text_hash TEXT NOT NULL,
-    duplicate_of TEXT NOT NULL);
-"""
-
-_NOT_A_STORE_HINT = "give --db a new file name, or the path of a store made by `storyline stories`"
+__all__ = ["APPLICATION", "MIGRATIONS", "SCHEMA_VERSION", "Migration", "Store", "StoredStory",
+           "open_store", "sqlite_path"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,62 +43,38 @@ class StoredStory:
     centroid: dict[str, float]
 
 
-def sqlite_path(location: str | os.PathLike[str]) -> Path:
-    """The file of a `--db` value: a path or a sqlite:/// URL."""
-    text = os.fspath(location)
-    if text.startswith("sqlite:///"):
-        return Path(text.removeprefix("sqlite:///"))
-    if "://" in text:
-        raise UsageError(f"--db {text}: only SQLite stores are supported (a file path or "
-                         "sqlite:///path)")
-    return Path(text)
-
-
 def open_store(location: str | os.PathLike[str]) -> Store:
-    """Open the store at `location`, creating it when the file does not exist (or is empty)."""
-    path = sqlite_path(location)
-    where = str(path)
-    if path.is_dir():
-        raise InputError(where, "is a folder, not a store file", _NOT_A_STORE_HINT)
-    connection = sqlite3.connect(path, isolation_level=None)
+    """Open the store at `location` (a path, sqlite:///path or postgresql://...), creating it
+    when the file does not exist or the database is empty."""
+    db = connect(location)
     try:
-        tables = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
-            connection.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
-            connection.execute("INSERT INTO storyline_schema VALUES (?, ?)",
-                               (APPLICATION, SCHEMA_VERSION))
-        elif "storyline_schema" not in tables:
-            raise InputError(where, "is an SQLite database but not a Storyline store "
-                             "(it has no storyline_schema table); nothing was written",
-                             _NOT_A_STORE_HINT)
-        else:
-            row = connection.execute("SELECT application, version FROM storyline_schema").fetchone()
-            if row is None or row[0] != APPLICATION:
-                raise InputError(where, "is not a Storyline store (its schema table is empty or "
-                                 "names another application); nothing was written",
-                                 _NOT_A_STORE_HINT)
-            if int(row[1]) > SCHEMA_VERSION:
-                raise InputError(where, f"was written by a newer Storyline (store schema "
-                                 f"{row[1]}; this version reads up to {SCHEMA_VERSION}); nothing "
-                                 "was written", "upgrade Storyline to use this store")
-    except sqlite3.DatabaseError as exc:
-        connection.close()
-        raise InputError(where, f"is not a Storyline store ({exc}); nothing was written",
-                         _NOT_A_STORE_HINT) from None
+        migrate(db)
     except BaseException:
-        connection.close()
+        db.close()
         raise
-    return Store(connection, where)
+    return Store(db)
+
+
+def _upsert(table: str, columns: tuple[str, ...], key: str) -> str:
+    """INSERT of one row that replaces the row with the same `key` (SQLite and PostgreSQL)."""
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != key)
+    return (f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+            f"({', '.join('?' * len(columns))}) ON CONFLICT ({key}) DO UPDATE SET {updates}")
+
+
+_SAVE_STORY = _upsert("stories", ("id", "size", "first_date", "last_date"), "id")
+_SAVE_CENTROID = _upsert("centroids", ("story_id", "terms", "norm"), "story_id")
+_SAVE_TERM = _upsert("term_documents", ("term", "documents"), "term")
+_SAVE_SETTING = _upsert("settings", ("key", "value"), "key")
 
 
 class Store:
     """An open story store. Use `open_store`; close it (or use `with`) when done."""
 
-    def __init__(self, connection: sqlite3.Connection, where: str) -> None:
-        self._db = connection
-        self.where = where
-        self._db.execute("PRAGMA foreign_keys = ON")
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self.where = db.where
+        self._writing = False
 
     def __enter__(self) -> Store:
         return self
@@ -128,6 +84,25 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """One transaction holding the store's write lock (writers in other processes wait):
+        committed when the block ends, undone when it raises. `save` inside it joins it, so
+        what is read in the block is what the writes build on."""
+        if self._writing:
+            yield self
+            return
+        self._db.begin_write()
+        self._writing = True
+        try:
+            yield self
+            self._db.commit()
+        except BaseException:
+            self._db.rollback()
+            raise
+        finally:
+            self._writing = False
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -189,14 +164,15 @@ class Store:
             where.append("s.first_date <= ?")
             values.append(until.isoformat())
         if term:
+            like = self._db.like
             where.append("EXISTS (SELECT 1 FROM memberships m JOIN articles a ON a.id = "
-                         "m.article_id WHERE m.story_id = s.id AND (a.title LIKE ? ESCAPE '\\' "
-                         "OR a.text LIKE ? ESCAPE '\\'))")
+                         f"m.article_id WHERE m.story_id = s.id AND (a.title {like} ? ESCAPE "
+                         f"'\\' OR a.text {like} ? ESCAPE '\\'))")
             escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             values += [f"%{escaped}%"] * 2
         if source:
             where.append("EXISTS (SELECT 1 FROM memberships m JOIN articles a ON a.id = "
-                         "m.article_id WHERE m.story_id = s.id AND a.source = ? COLLATE NOCASE)")
+                         "m.article_id WHERE m.story_id = s.id AND lower(a.source) = lower(?))")
             values.append(source)
         sql = "SELECT s.id FROM stories s"
         if where:
@@ -251,15 +227,12 @@ class Store:
         if not new_articles and not exact and not stories:
             return
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.write():
             start = int(db.execute("SELECT COALESCE(MAX(added), 0) FROM articles").fetchone()[0])
-            db.executemany(
-                "INSERT OR REPLACE INTO stories (id, size, first_date, last_date) VALUES (?, ?, ?, ?)",
-                [(s.id, s.size, _iso(s.first_date), _iso(s.last_date)) for s in stories])
-            db.executemany(
-                "INSERT OR REPLACE INTO centroids (story_id, terms, norm) VALUES (?, ?, ?)",
-                [(s.id, json.dumps(s.centroid, separators=(",", ":")), s.norm) for s in stories])
+            db.executemany(_SAVE_STORY, [(s.id, s.size, _iso(s.first_date), _iso(s.last_date))
+                                         for s in stories])
+            db.executemany(_SAVE_CENTROID, [
+                (s.id, json.dumps(s.centroid, separators=(",", ":")), s.norm) for s in stories])
             db.executemany(
                 "INSERT INTO articles (id, text_hash, title, source, date, url, text, signature, "
                 "added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -270,18 +243,14 @@ class Store:
                 "INSERT INTO memberships (article_id, story_id, duplicate_of) VALUES (?, ?, ?)",
                 [(a.id, story_id, duplicate_of)
                  for a, _, _, story_id, duplicate_of in new_articles])
-            db.executemany("INSERT INTO exact_duplicates VALUES (?, ?, ?)", exact)
-            db.executemany("INSERT OR REPLACE INTO term_documents VALUES (?, ?)",
-                           list(term_documents.items()))
-            db.executemany("INSERT OR REPLACE INTO settings VALUES (?, ?)", [
+            db.executemany("INSERT INTO exact_duplicates (article_id, text_hash, duplicate_of) "
+                           "VALUES (?, ?, ?)", exact)
+            db.executemany(_SAVE_TERM, list(term_documents.items()))
+            db.executemany(_SAVE_SETTING, [
                 ("documents", str(documents)),
                 ("next_story_id", str(next_story_id)),
                 ("cluster_params", json.dumps(_params_dict(params))),
             ])
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
 
 def _params_dict(params: ClusterParams) -> dict[str, object]:
