@@ -370,3 +370,21 @@ def test_quotes_a_publication_citing_words():
         "The Lisbon Courier also cites \"the ministry's refusal to publish the report\" "
         "as a reason for the delay.")
     assert by_text(quotes, "the ministry").speaker == "Lisbon Courier"
+
+
+def test_quotes_said_a_tearful_person():
+    quotes = quotes_of(
+        'Her brother is missing. "He only went there to fix the lines," said a tearful '
+        "Maria Lindqvist, 24.")
+    assert by_text(quotes, "He only went").speaker == "Maria Lindqvist"
+
+
+def test_quotes_organisation_name_ending_is_never_a_person_speaker():
+    quotes = quotes_of(
+        "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "
+        '"We are relieved," Halvard Telecom said in a statement.',
+        "The chief executive of Halvard Telecom, Ola Brekke, said on Monday that the firm "
+        'had "never stopped talking to the captors."\n'
+        'He said the company would "send no one back this year."')
+    assert by_text(quotes, "never stopped").speaker == "Ola Brekke"
+    assert by_text(quotes, "send no one").speaker == "Ola Brekke"

@@ -196,6 +196,8 @@ class _Clusters:
                 if group is not None:
                     self.kinds[root] = ALIAS_TABLE[group][1]
             elif counts:
+                if counts[ORGANIZATION] and root.split()[-1] in _ORGANISATION_ENDINGS:
+                    counts = Counter({k: v for k, v in counts.items() if k != PERSON})
                 self.kinds[root] = max(counts, key=lambda k: (counts[k], k == PERSON))
             else:
                 self.kinds[root] = _OTHER
@@ -342,6 +344,14 @@ class _Built:
         self.roles = tuple(r for i, r in enumerate(roles)
                            if not any(j != i and lowered[i] < lowered[j]
                                       for j in range(len(roles))))
+
+
+# Last words that end an organisation's name, never a person's ("Granger Telecom", which
+# spaCy may tag a person in one article and an organisation in another).
+_ORGANISATION_ENDINGS = frozenset("""telecom inc corp corporation ltd plc llc co company group
+bank airlines airways university college council party ministry agency association institute
+foundation union committee commission network news times post television radio tv press
+services systems industries holdings motors""".split())
 
 
 def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:

@@ -16,7 +16,7 @@ from .mentions import _KIND_OF_LABEL, _OTHER, TokenTags, _norm, _Raw
 from .roles import _DETERMINERS, _TITLES_AT_START, _TITLES_BEFORE, is_role_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 _TAG_NAMES = ("NNP", "NNPS")
@@ -45,7 +45,7 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
                     and not _TITLES_AT_START.match(before.text + " X")):
                 start = before.idx
         previous_end = ent.end_char
-        if kind is None:
+        if kind is None or (kind == _OTHER and _has_finite_verb(ent)):
             continue
         split = _role_complement(text, start, ent.end_char, doc)
         if split is not None:  # "the Prime Minister of [the United Kingdom Gordon Brown]"
@@ -197,7 +197,7 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, bool], raws:
     pattern = _forms_pattern(tuple(sorted(forms)))
     taken = sorted([(r.start, r.end) for r in raws]
                    + [(e.start_char, e.end_char) for e in doc.ents
-                      if e.label_ not in _KIND_OF_LABEL])
+                      if e.label_ not in _KIND_OF_LABEL and not _has_finite_verb(e)])
     taken_starts = [s for s, _ in taken]
     tags: TokenTags | None = None
     for match in pattern.finditer(text):
@@ -219,6 +219,12 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, bool], raws:
         if raw is not None:
             raw.labels = []
             yield raw
+
+
+def _has_finite_verb(span: Span) -> bool:
+    """A span that holds a finite verb ("Greenspon told CTV News" tagged a work of art) is
+    spaCy's mistake, not a name: it does not hide the names inside it."""
+    return any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in span)
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:

@@ -509,6 +509,9 @@ class _ArticleQuotes:
                     w[:1].isupper() or is_role_word(w) or w in ROLE_MODIFIERS
                     or w in _POSSESSIVES for w in between):
                 return self._named(self.mentions[i])  # `said tribunal president X`, `said his wife, X`
+            if 2 <= len(between) <= 3 and between[0] in ("a", "an") and all(
+                    w.isalpha() and w.islower() for w in between[1:]):
+                return self._named(self.mentions[i])  # `said a tearful X`
         phrase = []
         for m in _WORDS.finditer(masked, start, min(len(masked), start + 120)):
             if not m.group()[0].isalnum() or m.group().lower() in _BOUNDARY_WORDS:
