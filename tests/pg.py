@@ -2,8 +2,8 @@
 cluster started here (initdb in a temporary folder, reachable only through a unix socket in
 that folder, run as the `postgres` user when the tests run as root).
 
-`PostgresServer.fresh_database()` makes an empty database per test (about 30 ms), so tests
-never see each other's tables. Used by the fixtures in conftest.py.
+`PostgresServer.fresh_database()` gives each test an empty database of its own (a schema of
+its own, first on the search path), so tests never see each other's tables. Used by the fixtures in conftest.py.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 ENV = "STORYLINE_TEST_POSTGRES"
 INSTALL_HINT = ("set STORYLINE_TEST_POSTGRES=postgresql://user@host/dbname (a role that may "
-                "CREATE DATABASE), or install a PostgreSQL server: `sudo apt-get install "
+                "create schemas there), or install a PostgreSQL server: `sudo apt-get install "
                 "postgresql` on Debian (scripts/system-packages does it)")
 
 
@@ -105,16 +105,21 @@ class PostgresServer:
         return psycopg.connect(self.admin_url, autocommit=True, connect_timeout=10)
 
     def fresh_database(self) -> str:
-        """The URL of a new, empty database."""
+        """The URL of an empty database of its own: a new schema, which the URL puts first on
+        the search path (a schema takes under a millisecond; CREATE DATABASE about 0.3 s)."""
         name = next(self._names)
         with self._admin() as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-        return urlunsplit(urlsplit(self.admin_url)._replace(path=f"/{name}"))
+            admin.execute(f'CREATE SCHEMA "{name}"')
+        parts = urlsplit(self.admin_url)
+        option = "options=" + quote(f"-csearch_path={name}", safe="")
+        return urlunsplit(parts._replace(query=f"{parts.query}&{option}" if parts.query
+                                         else option))
 
     def drop_database(self, url: str) -> None:
-        name = urlsplit(url).path.lstrip("/")
+        name = dict(parse_qsl(urlsplit(url).query))["options"].removeprefix("-csearch_path=")
         with self._admin() as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute("SET lock_timeout = '10s'")  # a test that left a transaction open
+            admin.execute(f'DROP SCHEMA "{name}" CASCADE')
 
     def stop(self) -> None:
         if self._folder is None:

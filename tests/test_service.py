@@ -1,4 +1,5 @@
-"""The HTTP service against a temporary SQLite store, through FastAPI's TestClient."""
+"""The HTTP service through FastAPI's TestClient, over a new store on SQLite and on PostgreSQL
+(`store_location`)."""
 
 from __future__ import annotations
 
@@ -26,14 +27,13 @@ FLOOD = json.loads((CORE_FIXTURES / "millbrook-flood.json").read_text(encoding="
 HARBOR = json.loads((CORE_FIXTURES / "greyhaven-harbor.json").read_text(encoding="utf-8"))
 
 
-def client(tmp_path, **options) -> TestClient:
-    return TestClient(create_app(str(tmp_path / "news.db"), **options),
-                      raise_server_exceptions=False)
+def client(location: str, **options) -> TestClient:
+    return TestClient(create_app(location, **options), raise_server_exceptions=False)
 
 
 @pytest.fixture()
-def api(tmp_path) -> TestClient:
-    return client(tmp_path)
+def api(store_location) -> TestClient:
+    return client(store_location)
 
 
 @pytest.fixture()
@@ -167,8 +167,8 @@ def test_service_malformed_json_is_422(api):
     assert response.status_code == 422 and response.json()["error"]
 
 
-def test_service_body_over_limit_is_413(tmp_path):
-    small = client(tmp_path, max_body_bytes=1000)
+def test_service_body_over_limit_is_413(store_location):
+    small = client(store_location, max_body_bytes=1000)
     response = small.post("/articles", json={"text": "word " * 400})
     assert response.status_code == 413 and "limit" in response.json()["error"]
 
@@ -197,8 +197,8 @@ def test_service_too_many_articles_is_413(api, monkeypatch):
     assert api.post("/articles", json=FLOOD[:3]).status_code == 413
 
 
-def test_service_writes_need_the_api_key(tmp_path):
-    keyed = client(tmp_path, api_key="s3cret")
+def test_service_writes_need_the_api_key(store_location):
+    keyed = client(store_location, api_key="s3cret")
     assert keyed.post("/articles", json=FLOOD[0]).status_code == 401
     wrong = keyed.post("/articles", json=FLOOD[0], headers={"X-API-Key": "nope"})
     assert wrong.status_code == 403 and wrong.json()["error"]

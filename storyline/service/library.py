@@ -1,9 +1,10 @@
 """What the HTTP routes call: ingest into the store one request per transaction, and story
 views (listing, summary, analysis) computed once per version of a story and cached.
 
-No HTTP here. The store is opened per call (SQLite connections are per thread); the story
-pipeline (dedup and clustering state) is kept in memory between writes and rebuilt from the
-store when a write fails or another process has written to the store.
+No HTTP here. The store (a SQLite file or a PostgreSQL database) is opened per call, so each
+thread has its own connection; the story pipeline (dedup and clustering state) is kept in
+memory between writes and rebuilt from the store when a write fails or another process has
+written to the store.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ class StoryView:
 
 
 class Library:
-    """The store behind the service. Thread-safe: writes are serialised, reads open their own
-    connection. One server process per store file (the pipeline lives in this process)."""
+    """The store behind the service. Thread-safe: writes are serialised (across processes too,
+    by the store's write lock), reads open their own connection. Another process writing to
+    the store costs the next write here a rebuild of the pipeline."""
 
     def __init__(self, db_path: str, *, with_analysis: bool = True) -> None:
         self.db_path = db_path
@@ -53,7 +55,7 @@ class Library:
             pass
         self._write_lock = threading.Lock()
         self._pipeline: StoryPipeline | None = None
-        self._pipeline_documents = -1  # the store's document count the pipeline matches
+        self._pipeline_saves = -1  # the store's count of saved batches the pipeline matches
         self._view_lock = threading.Lock()
         self._views: OrderedDict[tuple[int, tuple[str, ...]], StoryView] = OrderedDict()
 
@@ -66,15 +68,16 @@ class Library:
         if len(articles) > MAX_ARTICLES_PER_REQUEST:
             raise ValueError(f"at most {MAX_ARTICLES_PER_REQUEST} articles per call")
         with self._write_lock, self.store() as store:
-            documents = int(store.setting("documents", "0") or 0)
-            if self._pipeline is None or documents != self._pipeline_documents:
-                self._pipeline = open_pipeline(store)
             try:
-                report = add_articles(store, articles, pipeline=self._pipeline)
+                with store.write():  # the check and the writes under one lock, one transaction
+                    pipeline = self._pipeline
+                    if pipeline is None or store.saves() != self._pipeline_saves:
+                        pipeline = self._pipeline = open_pipeline(store)
+                    report = add_articles(store, articles, pipeline=pipeline)
+                    self._pipeline_saves = store.saves()
             except BaseException:
                 self._pipeline = None  # its state ran ahead of the rolled-back store
                 raise
-            self._pipeline_documents = self._pipeline.clusterer.state.documents
             return report
 
     def list(self, *, since: dt.date | None = None, until: dt.date | None = None,

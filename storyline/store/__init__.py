@@ -110,6 +110,11 @@ class Store:
         row = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else default
 
+    def saves(self) -> int:
+        """How many batches have been saved: a process that keeps the store's state in memory
+        compares it with the count it last saw to notice that another one has written."""
+        return int(self.setting("saves", "0") or 0)
+
     def cluster_state(self) -> ClusterState:
         state = ClusterState(
             documents=int(self.setting("documents", "0") or 0),
@@ -247,6 +252,7 @@ class Store:
                            "VALUES (?, ?, ?)", exact)
             db.executemany(_SAVE_TERM, list(term_documents.items()))
             db.executemany(_SAVE_SETTING, [
+                ("saves", str(self.saves() + 1)),
                 ("documents", str(documents)),
                 ("next_story_id", str(next_story_id)),
                 ("cluster_params", json.dumps(_params_dict(params))),
