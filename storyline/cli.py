@@ -92,9 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         "copies marked, the rest grouped into stories, incrementally. Then print the story "
         "list. Without PATHs, print the stories already stored.")
     stories.add_argument("paths", nargs="*", metavar="PATH")
-    stories.add_argument("--db", default="storyline.db", metavar="PATH",
-                         help="the story store, a SQLite file created on first use "
-                         "(default storyline.db in the current folder)")
+    stories.add_argument("--db", default="storyline.db", metavar="PATH|URL",
+                         help="the story store: a SQLite file created on first use (default "
+                         "storyline.db in the current folder), or a PostgreSQL database, "
+                         "postgresql://user@host/dbname")
     stories.add_argument("--format", choices=("text", "json"), default="text",
                          help="output format (default text; json prints one object per story)")
     stories.add_argument("--summarize", action="store_true",
@@ -145,9 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve the story store over HTTP: POST /articles, GET /stories, "
         "GET /stories/{id}, POST /summarize, GET /health, the pages at / and the API docs "
         "at /docs.")
-    serve.add_argument("--db", default="storyline.db", metavar="PATH",
-                       help="the story store, a SQLite file created on first use "
-                       "(default storyline.db in the current folder)")
+    serve.add_argument("--db", default="storyline.db", metavar="PATH|URL",
+                       help="the story store: a SQLite file created on first use (default "
+                       "storyline.db in the current folder), or a PostgreSQL database, "
+                       "postgresql://user@host/dbname")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -246,3 +247,21 @@ def test_store_failed_migration_changes_nothing(store_location, monkeypatch):
         open_store(store_location)
     assert snapshot(store_location) == before  # no notes table: the migration was undone
     assert schema_version(store_location) == ("storyline", SCHEMA_VERSION)
+
+
+def test_store_cli_stories_on_postgres(tmp_path, postgres_url, capsys):
+    from storyline.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({
+        "id": a.id, "text": a.text, "title": a.title, "source": a.source,
+        "date": a.date.isoformat() if a.date else None}) + "\n" for a in stream()))
+    assert main(["stories", str(feed), "--db", postgres_url, "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 3 and "6 articles added" in err
+    assert main(["stories", str(feed), "--db", postgres_url]) == 0  # a second run: no change
+    assert "0 articles added" in capsys.readouterr().err
+    run(postgres_url, "DROP TABLE storyline_schema")  # now only "other tables"
+    assert main(["stories", "--db", postgres_url]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "not a Storyline store" in err
