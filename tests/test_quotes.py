@@ -388,3 +388,21 @@ def test_quotes_organisation_name_ending_is_never_a_person_speaker():
         'He said the company would "send no one back this year."')
     assert by_text(quotes, "never stopped").speaker == "Ola Brekke"
     assert by_text(quotes, "send no one").speaker == "Ola Brekke"
+
+
+def test_quotes_said_lowercase_body_and_role_before_the_name():
+    quotes = quotes_of(
+        '"This is a disgrace," said tribunal president Ada Vukovic of Croatia.')
+    assert by_text(quotes, "This is a disgrace").speaker == "Ada Vukovic"
+
+
+def test_quotes_reported_newspaper_after_the_quote():
+    quotes = quotes_of(
+        '"The pier was full of people when the wave came," reported the Boston Herald, '
+        "the largest newspaper of the region.")
+    assert by_text(quotes, "The pier").speaker == "Boston Herald"
+
+
+def test_quotes_blamed_with_a_short_quote_is_kept_and_attributed():
+    quotes = quotes_of('Governor Peter Walsh blamed "outside forces" for the fires.')
+    assert by_text(quotes, "outside forces").speaker == "Peter Walsh"

@@ -47,7 +47,8 @@ accuses denied denies dismissed blasted praised continued continues stated expla
 whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
 commented comments termed terms likened likens dubbed branded labelled labeled repeated repeats
 restated asserted asserts accuse indicated indicates demanded demands pledged pledges
-pronounced pronounces proclaimed proclaims cites cited
+pronounced pronounces proclaimed proclaims cites cited blamed blames
+condemned condemns criticised criticized criticises criticizes hailed hails
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -58,7 +59,8 @@ repeating
 # Verbs after which the speaker may follow: `"...," said Ms. Clywd`.
 _INVERTIBLE = frozenset("""said says added adds asked asks insisted explained noted declared
 replied responded continued argued acknowledged admitted conceded concluded recalled remarked
-observed wrote writes warned stressed countered quipped joked cautioned""".split())
+observed wrote writes warned stressed countered quipped joked cautioned reported stated
+commented""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|according to)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
@@ -505,9 +507,10 @@ class _ArticleQuotes:
         if i < len(self.mentions) and self.mentions[i].kind == PERSON:
             between = self.text[base + start:self.mentions[i].start].split()
             titled = between + self.mentions[i].text.split()[:1]
-            if len(between) <= 4 and any(is_role_word(w) for w in titled) and all(
+            if len(between) <= 4 and any(is_role_word(w) for w in titled) and (all(
                     w[:1].isupper() or is_role_word(w) or w in ROLE_MODIFIERS
-                    or w in _POSSESSIVES for w in between):
+                    or w in _POSSESSIVES for w in between) or (
+                    is_role_word(between[-1]) and all(w.isalpha() for w in between))):
                 return self._named(self.mentions[i])  # `said tribunal president X`, `said his wife, X`
             if 2 <= len(between) <= 3 and between[0] in ("a", "an") and all(
                     w.isalpha() and w.islower() for w in between[1:]):
