@@ -73,6 +73,9 @@ class StoryPipeline:
         self.duplicates = DuplicateFinder(near_threshold)
         self.known: dict[str, str] = {}  # article id -> text hash
         self.story_of: dict[str, int] = {}  # article id -> story id (stored, not exact copies)
+        # The store's count of saved batches this state matches (`Store.saves`); None when
+        # the pipeline was not read from a store.
+        self.saves_seen: int | None = None
 
     def decide(self, articles: Sequence[Article]) -> list[Decision]:
         """Place each article (in the order given), updating the state as it goes."""
@@ -190,6 +193,7 @@ def open_pipeline(store: Store, params: ClusterParams | None = None) -> StoryPip
         pipeline.story_of[article_id] = story_id
     for article_id, digest in store.exact_duplicates():
         pipeline.known[article_id] = digest
+    pipeline.saves_seen = store.saves()
     return pipeline
 
 
@@ -198,42 +202,55 @@ def add_articles(store: Store, articles: Iterable[Article], params: ClusterParam
                  pipeline: StoryPipeline | None = None) -> AddReport:
     """Dedup, cluster and store the articles (by date, undated last); returns what happened.
 
-    Each batch of `CHUNK` articles is saved in one transaction. Articles that cannot be taken
-    (empty text, a stored id with a different text) are in `AddReport.problems`; the rest
-    are processed.
+    Each batch of `CHUNK` articles is decided and saved in one transaction holding the store's
+    write lock (inside `store.write()`, all of them in that one); when another process has
+    written since the pipeline was read, it is read again first. Articles that cannot be
+    taken (empty text, a stored id with a different text) are in `AddReport.problems`; the
+    rest are processed.
     """
     pipeline = pipeline or open_pipeline(store, params)
     report = AddReport()
     for batch in chunks(stream_order(articles)):
-        decisions = pipeline.decide(batch)
-        new_articles = []
-        exact = []
-        for d in decisions:
-            if d.kind in ("story", "short", "boilerplate", "near"):
-                assert d.story_id is not None and d.signature is not None
-                new_articles.append((d.article, d.digest, d.signature, d.story_id,
-                                     d.duplicate_of))
-                report.added += 1
-                report.near_duplicates += d.kind == "near"
-                report.alone += d.kind in ("short", "boilerplate")
-            elif d.kind == "exact":
-                assert d.duplicate_of is not None
-                exact.append((d.article.id, d.digest, d.duplicate_of))
-                report.exact_duplicates += 1
-            elif d.kind == "known":
-                report.already_stored += 1
-            elif d.problem is not None:
-                report.problems.append(d.problem)
-            if d.problem is None:
-                report.placed[d.article.id] = d.story_id
-        clusterer = pipeline.clusterer
-        changed = clusterer.take_changed()
-        report.new_stories += sum(d.is_new_story for d in decisions)
-        store.save(new_articles, exact, changed, clusterer.take_changed_terms(),
-                   clusterer.state.documents, clusterer.state.next_story_id, clusterer.params)
+        with store.write():
+            pipeline = _add_batch(store, batch, pipeline, params, report)
         if progress is not None:
             progress(len(batch))
     return report
+
+
+def _add_batch(store: Store, batch: Sequence[Article], pipeline: StoryPipeline,
+               params: ClusterParams | None, report: AddReport) -> StoryPipeline:
+    """Decide and save one batch (in the caller's transaction); returns the pipeline used."""
+    if pipeline.saves_seen is not None and store.saves() != pipeline.saves_seen:
+        pipeline = open_pipeline(store, params)  # another process wrote to the store
+    decisions = pipeline.decide(batch)
+    new_articles = []
+    exact = []
+    for d in decisions:
+        if d.kind in ("story", "short", "boilerplate", "near"):
+            assert d.story_id is not None and d.signature is not None
+            new_articles.append((d.article, d.digest, d.signature, d.story_id,
+                                 d.duplicate_of))
+            report.added += 1
+            report.near_duplicates += d.kind == "near"
+            report.alone += d.kind in ("short", "boilerplate")
+        elif d.kind == "exact":
+            assert d.duplicate_of is not None
+            exact.append((d.article.id, d.digest, d.duplicate_of))
+            report.exact_duplicates += 1
+        elif d.kind == "known":
+            report.already_stored += 1
+        elif d.problem is not None:
+            report.problems.append(d.problem)
+        if d.problem is None:
+            report.placed[d.article.id] = d.story_id
+    clusterer = pipeline.clusterer
+    changed = clusterer.take_changed()
+    report.new_stories += sum(d.is_new_story for d in decisions)
+    store.save(new_articles, exact, changed, clusterer.take_changed_terms(),
+               clusterer.state.documents, clusterer.state.next_story_id, clusterer.params)
+    pipeline.saves_seen = store.saves()
+    return pipeline
 
 
 @dataclass(frozen=True, slots=True)

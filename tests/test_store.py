@@ -265,3 +265,18 @@ def test_store_cli_stories_on_postgres(tmp_path, postgres_url, capsys):
     assert main(["stories", "--db", postgres_url]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "not a Storyline store" in err
+
+
+def test_store_writer_with_stale_state_reads_the_store_again(store_location):
+    from storyline.stories import open_pipeline
+
+    articles = stream()
+    with open_store(store_location) as first, open_store(store_location) as second:
+        pipeline = open_pipeline(first)  # this process reads the (empty) store...
+        add_articles(second, articles[:3])  # ...another process writes to it...
+        report = add_articles(first, articles, pipeline=pipeline)  # ...then this one writes
+        assert report.already_stored == 3 and report.added == len(articles) - 3
+        members = [(story_id, article_id) for article_id, story_id in first.assignments().items()]
+        for story_id, size in [(s.id, s.size) for s in first.cluster_state().stories.values()]:
+            assert size == sum(1 for owner, _ in members if owner == story_id)
+        assert len(first.story_ids()) == 3

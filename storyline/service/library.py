@@ -55,7 +55,6 @@ class Library:
             pass
         self._write_lock = threading.Lock()
         self._pipeline: StoryPipeline | None = None
-        self._pipeline_saves = -1  # the store's count of saved batches the pipeline matches
         self._view_lock = threading.Lock()
         self._views: OrderedDict[tuple[int, tuple[str, ...]], StoryView] = OrderedDict()
 
@@ -71,10 +70,9 @@ class Library:
             try:
                 with store.write():  # the check and the writes under one lock, one transaction
                     pipeline = self._pipeline
-                    if pipeline is None or store.saves() != self._pipeline_saves:
+                    if pipeline is None or store.saves() != pipeline.saves_seen:
                         pipeline = self._pipeline = open_pipeline(store)
                     report = add_articles(store, articles, pipeline=pipeline)
-                    self._pipeline_saves = store.saves()
             except BaseException:
                 self._pipeline = None  # its state ran ahead of the rolled-back store
                 raise
