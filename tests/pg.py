@@ -3,7 +3,8 @@ cluster started here (initdb in a temporary folder, reachable only through a uni
 that folder, run as the `postgres` user when the tests run as root).
 
 `PostgresServer.fresh_database()` gives each test an empty database of its own (a schema of
-its own, first on the search path), so tests never see each other's tables. Used by the fixtures in conftest.py.
+its own, first on the search path), so tests never see each other's tables. Used by the
+fixtures in conftest.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
 
 ENV = "STORYLINE_TEST_POSTGRES"
@@ -99,7 +101,7 @@ class PostgresServer:
             raise NoPostgres(f"`{program}` failed ({done.returncode}): "
                              f"{(done.stderr or done.stdout).strip()[-1000:]}")
 
-    def _admin(self):  # type: ignore[no-untyped-def]
+    def _admin(self) -> Any:
         import psycopg
 
         return psycopg.connect(self.admin_url, autocommit=True, connect_timeout=10)

@@ -116,7 +116,8 @@ def redact(url: str) -> str:
 
 class SQLiteDatabase(Database):
     kind = "an SQLite database"
-    not_a_store_hint = "give --db a new file name, or the path of a store made by `storyline stories`"
+    not_a_store_hint = ("give --db a new file name, or the path of a store made by "
+                        "`storyline stories`")
     like = "LIKE"  # SQLite's LIKE ignores (ASCII) case
     errors = (sqlite3.Error,)
 
