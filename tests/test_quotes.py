@@ -406,3 +406,17 @@ def test_quotes_reported_newspaper_after_the_quote():
 def test_quotes_blamed_with_a_short_quote_is_kept_and_attributed():
     quotes = quotes_of('Governor Peter Walsh blamed "outside forces" for the fires.')
     assert by_text(quotes, "outside forces").speaker == "Peter Walsh"
+
+
+def test_quotes_address_after_the_organisation_is_not_the_speaker():
+    quotes = quotes_of(
+        '"The wave is spreading out," Peter Holm, professor of earth sciences at the '
+        "University of California, Santa Cruz said.")
+    assert by_text(quotes, "The wave").speaker == "Peter Holm"
+
+
+def test_quotes_relative_clause_naming_someone_else_keeps_the_subject():
+    quotes = quotes_of(
+        "Sarah Collins, whose cousin, James Miller, died in the crash, said the site "
+        '"felt strange from the start."')
+    assert by_text(quotes, "felt strange").speaker == "Sarah Collins"

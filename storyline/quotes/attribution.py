@@ -355,6 +355,13 @@ class _ArticleQuotes:
         if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
             return self._apposed(tokens, j, base, number, depth) if depth < 2 else None
         mention = self.by_end.get(base + tokens[j][1])
+        if mention is not None and mention.kind == PLACE and j >= 1 and tokens[j - len(
+                mention.text.split())][2] == "," and depth < 2:
+            # `X, professor at the University of California, Santa Cruz said`: an address
+            apposed = self._apposed(tokens, j - len(mention.text.split()), base, number,
+                                    depth + 1)
+            if apposed is not None and apposed.name and apposed.kind == PERSON:
+                return apposed
         if mention is not None:
             owner = self._owner(mention)
             if owner is not mention or not self._after_preposition(mention):
@@ -438,6 +445,11 @@ class _ArticleQuotes:
                 break
             if token == "," and k >= 1:
                 commas.append(k)
+        for k in reversed(commas):  # `X, whose cousin, Y, died there, said`: X
+            person = self.by_end.get(base + tokens[k - 1][1])
+            if person is not None and person.kind == PERSON and k + 1 < len(tokens) and (
+                    tokens[k + 1][2].lower() in ("who", "whose")):
+                return self._named(person)
         for k in commas:  # `Abel Matutes, attending the summit in Porto, Portugal, said`
             person = self.by_end.get(base + tokens[k - 1][1])
             if person is not None and person.kind == PERSON:
@@ -600,9 +612,9 @@ class _ArticleQuotes:
                       and self._fits(m.entity, gender) and not self._is_quoted(m.start)]
         if not candidates:
             return None
-        last = candidates[-1]
-        sentence = max(self.text.rfind(". ", start, last.start), self.text.rfind("\n", start,
-                                                                               last.start))
+        final = candidates[-1]
+        sentence = max(self.text.rfind(". ", start, final.start), self.text.rfind("\n", start,
+                                                                                final.start))
         first = next(m for m in candidates if m.start > sentence)
         return _Speaker(first.entity, PERSON)
 
