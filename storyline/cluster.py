@@ -1,12 +1,15 @@
 """Incremental, time-aware story clustering: each new article joins the most similar story or
 starts a new one, without re-clustering what came before.
 
-Sits after dedup and before the store. Articles are TF-IDF vectors of stemmed content words;
-a story is the sum of its articles' vectors (its centroid). A new article is compared, by
-cosine, with the centroids of the stories that share a word with it, found through an inverted
-index; a story whose dates lie further than `window_days` from the article's date needs a
-clearly higher similarity ("it really continues it"). Pure: no I/O; the store saves and
-restores the state through `StoryState` and `ClusterState`.
+Sits after dedup and before the store. Articles are unit TF-IDF vectors of stemmed content
+words; a story keeps the sum of its articles' vectors. A new article's similarity to a story is
+its mean cosine with the story's articles (the dot product with the sum, over their number:
+average linkage), so a one-article story and a fifty-article one are judged alike; the
+candidates are the stories that share heavy words with it, found through an inverted index.
+A story whose dates lie further than `window_days` from the article's date needs a clearly
+higher similarity ("it really continues it"), and so does a pair whose dates are unknown:
+without dates, only the words can tell two stories on one subject apart. Pure: no I/O; the
+store saves and restores the state through `StoryState` and `ClusterState`.
 """
 
 from __future__ import annotations
@@ -27,9 +30,13 @@ Vector = dict[str, float]
 class ClusterParams:
     """How alike an article and a story must be for the article to join it."""
 
-    threshold: float = 0.25  # cosine between the article and the story centroid
+    # Mean cosine between the article and the story's articles needed to join it ("cosine"
+    # scoring, stores made before average linkage: cosine with the story's centroid).
+    threshold: float = 0.07
     window_days: int = 14  # a story is active while its dates lie within this many days
     stale_penalty: float = 0.05  # extra similarity needed to join a story outside the window
+    undated_penalty: float = 0.18  # extra similarity needed when either date is unknown
+    similarity: str = "mean"  # "mean" (average linkage) or "cosine" (with the centroid)
     centroid_terms: int = 150  # a centroid keeps its heaviest terms only (bounded memory)
     lead_words: int = 2000  # only the opening words of an article are read (the story is there)
     query_terms: int = 20  # an article's heaviest terms, used to find candidate stories
@@ -53,6 +60,7 @@ class StoryState:
     first_date: dt.date | None = None
     last_date: dt.date | None = None
     norm: float = 0.0
+    members: int = 0  # articles whose vectors are in the centroid (near duplicates are not)
 
     def add_date(self, date: dt.date | None) -> None:
         if date is None:
@@ -63,7 +71,7 @@ class StoryState:
     def days_away(self, date: dt.date | None) -> int:
         """Days between `date` and the story's date range (0 inside it or when undated)."""
         if date is None or self.first_date is None or self.last_date is None:
-            return 0
+            return 0  # unknown: see `ClusterParams.undated_penalty`
         if date < self.first_date:
             return (self.first_date - date).days
         if date > self.last_date:
@@ -155,21 +163,31 @@ class StoryClusterer:
             for story_id, story_weight in self._postings.get(term, {}).items():
                 partial[story_id] += weight * story_weight
         stories = self.state.stories
+        scale = self._scale
         shortlist = heapq.nlargest(
-            params.rescore, partial.items(), key=lambda kv: kv[1] / (stories[kv[0]].norm or 1.0))
+            params.rescore, partial.items(), key=lambda kv: kv[1] / scale(stories[kv[0]]))
         best: tuple[float, int] | None = None
         for story_id, _ in shortlist:
             story = stories[story_id]
             if not story.norm:
                 continue
             centroid = story.centroid
-            similarity = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / story.norm
+            similarity = sum(w * centroid.get(t, 0.0) for t, w in vector.items()) / scale(story)
             needed = params.threshold
             if story.days_away(date) > params.window_days:
                 needed += params.stale_penalty
+            elif date is None or story.last_date is None:
+                needed += params.undated_penalty
             if similarity >= needed and (best is None or similarity > best[0]):
                 best = (similarity, story_id)
         return (best[1], best[0]) if best else None
+
+    def _scale(self, story: StoryState) -> float:
+        """What a story's dot product with an article is divided by: its number of articles
+        (mean cosine), or the centroid's length (cosine with the centroid)."""
+        if self.params.similarity == "cosine":
+            return story.norm or 1.0
+        return float(story.members or story.size or 1)
 
     def add(self, vector: Vector, date: dt.date | None) -> Assignment:
         """Put an article in the best story above the threshold, or in a new story."""
@@ -197,6 +215,7 @@ class StoryClusterer:
         self._changed.add(story_id)
         if not vector:
             return
+        story.members += 1
         self._unindex(story)
         centroid = story.centroid
         for term, weight in vector.items():

@@ -36,7 +36,7 @@ def test_cluster_story_months_older_needs_a_much_closer_match():
     first = add(clusterer, BRIDGE, dt.date(2026, 3, 2))
     late = add(clusterer, BRIDGE_FOLLOW, dt.date(2026, 9, 1))
     assert late.is_new_story and late.story_id != first.story_id
-    undated = add(clusterer, BRIDGE_FOLLOW, None)  # no date: no time limit
+    undated = add(clusterer, BRIDGE_FOLLOW, None)  # no date: no time limit, a higher bar
     assert not undated.is_new_story
 
 
@@ -66,3 +66,29 @@ def test_cluster_batch_idf_gives_the_same_stories():
 def test_cluster_empty_vector_starts_a_story_without_failing():
     clusterer = StoryClusterer()
     assert add(clusterer, "the and of", None).is_new_story
+
+
+def test_cluster_unknown_dates_need_more_similarity_than_dates_in_the_window():
+    dated = StoryClusterer(ClusterParams(threshold=0.05, undated_penalty=0.9))
+    first = add(dated, BRIDGE, dt.date(2026, 3, 2))
+    assert add(dated, BRIDGE_FOLLOW, dt.date(2026, 3, 4)).story_id == first.story_id
+    undated = StoryClusterer(ClusterParams(threshold=0.05, undated_penalty=0.9))
+    add(undated, BRIDGE, None)
+    assert add(undated, BRIDGE_FOLLOW, None).is_new_story
+
+
+def test_cluster_similarity_is_the_mean_over_the_story_articles():
+    clusterer = StoryClusterer(ClusterParams(threshold=0.0, undated_penalty=0.0))
+    counts = [article_terms(t) for t in (BRIDGE, CHEESE, BRIDGE_FOLLOW)]
+    for c in counts:
+        clusterer.observe(c)
+    bridge, cheese, follow = (clusterer.vector(c) for c in counts)
+    story = clusterer.add(bridge, None).story_id
+    clusterer.join(story, cheese, None)
+    clusterer.join(story, None, None)  # a near copy: counted in size, not in the mean
+    state = clusterer.state.stories[story]
+    assert (state.size, state.members) == (3, 2)
+    expected = sum(sum(w * v.get(t, 0.0) for t, w in follow.items()) for v in (bridge, cheese)) / 2
+    found = clusterer.best_story(follow, None)
+    assert found is not None and found[0] == story and expected > 0
+    assert abs(found[1] - expected) < 1e-9

@@ -16,7 +16,7 @@ import storyline.store.migrations as migrations_module
 from storyline.errors import InputError, UsageError
 from storyline.store import SCHEMA_VERSION, Migration, open_store, sqlite_path
 from storyline.store.dialects import PostgresDatabase, SQLiteDatabase
-from storyline.stories import add_articles
+from storyline.stories import StoryPipeline, add_articles
 
 
 def is_postgres(location: str) -> bool:
@@ -132,6 +132,22 @@ def test_store_reloads_the_state_it_saved(store_location):
     assert [a.date for a in story.articles] == sorted(a.date for a in story.articles)
     with open_store(store_location) as again:
         assert again.cluster_state() == state
+    pipeline = StoryPipeline()  # the same articles decided in memory
+    list(pipeline.decide(stream()))
+    assert sorted(s.members for s in pipeline.clusterer.state.stories.values()) == sorted(
+        s.members for s in state.stories.values())  # near copies are not in the centroid
+    assert sum(s.members for s in state.stories.values()) == 5
+
+
+def test_store_clustered_before_average_linkage_keeps_scoring_by_cosine(store_location):
+    with open_store(store_location) as store:
+        add_articles(store, stream())
+        with store.write():
+            store._db.execute("UPDATE settings SET value = ? WHERE key = 'cluster_params'",
+                              ('{"threshold": 0.25, "window_days": 14, "stale_penalty": 0.05}',))
+        params = store.cluster_params()
+    assert params is not None
+    assert (params.similarity, params.threshold, params.undated_penalty) == ("cosine", 0.25, 0.0)
 
 
 def test_store_postgres_keeps_exactly_what_sqlite_keeps(tmp_path, postgres_url):

@@ -129,6 +129,12 @@ class Store:
             state.stories[story_id] = StoryState(
                 id=story_id, centroid=json.loads(terms) if terms else {}, size=size,
                 first_date=_date(first), last_date=_date(last), norm=norm or 0.0)
+        for story_id, members in self._db.execute(  # the articles in each centroid
+            "SELECT story_id, COUNT(*) FROM memberships WHERE duplicate_of IS NULL "
+            "GROUP BY story_id"
+        ):
+            if story_id in state.stories:
+                state.stories[story_id].members = int(members)
         return state
 
     def known_articles(self) -> Iterator[tuple[str, str, np.ndarray, int]]:
@@ -146,7 +152,14 @@ class Store:
     def cluster_params(self) -> ClusterParams | None:
         """The parameters the store was clustered with (a later run keeps them)."""
         saved = self.setting("cluster_params")
-        return ClusterParams(**json.loads(saved)) if saved else None
+        if not saved:
+            return None
+        values = json.loads(saved)
+        # Stores clustered before average linkage scored by cosine with the centroid.
+        values.setdefault("similarity", "cosine")
+        values.setdefault("undated_penalty", 0.0)
+        known = ClusterParams.__dataclass_fields__
+        return ClusterParams(**{k: v for k, v in values.items() if k in known})
 
     def article_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
