@@ -23,6 +23,10 @@ def solve_binary(cost: np.ndarray, rows: sparse.csr_matrix, lower: np.ndarray,
     solver.setOptionValue("time_limit", float(time_limit))
     # Restarts cost more than they save on programs this small (measured on DUC 2003).
     solver.setOptionValue("mip_allow_restart", False)
+    # One thread: HiGHS's task scheduler otherwise starts a worker per core that spin-waits,
+    # doubling the CPU a summary takes and leaving nothing to a second process (`batch`,
+    # the server) on the same machine. These programs gain nothing from parallel search.
+    solver.setOptionValue("threads", 1)
     model = highs.HighsLp()
     model.num_col_ = n
     model.num_row_ = rows.shape[0]
