@@ -7,6 +7,7 @@ import html
 import json
 import re
 import warnings
+from collections.abc import Iterator
 
 import pytest
 
@@ -27,8 +28,25 @@ FLOOD = json.loads((CORE_FIXTURES / "millbrook-flood.json").read_text(encoding="
 HARBOR = json.loads((CORE_FIXTURES / "greyhaven-harbor.json").read_text(encoding="utf-8"))
 
 
+_OPEN: list[TestClient] = []
+
+
 def client(location: str, **options) -> TestClient:
-    return TestClient(create_app(location, **options), raise_server_exceptions=False)
+    opened = TestClient(create_app(location, **options), raise_server_exceptions=False)
+    _OPEN.append(opened)
+    return opened
+
+
+@pytest.fixture(autouse=True)
+def stop_view_workers() -> Iterator[None]:
+    """Stop each app's view worker at the end of its test (before its database goes)."""
+    yield
+    while _OPEN:
+        _OPEN.pop().app.state.library.close()
+
+
+def wait_for_views(api: TestClient) -> None:
+    assert api.app.state.library.view_queue.wait_until_empty(timeout=120)
 
 
 @pytest.fixture()
@@ -59,8 +77,11 @@ def test_service_post_articles_places_each_in_a_story(api):
     assert all(a["stored"] for a in body["articles"])
     assert len({placed[r["id"]] for r in HARBOR}) == 1  # one story for the harbour
     assert placed["harbor-1"] != placed["valley-1"]
-    assert api.get("/health").json() == {"status": "ok", "articles": 7,
-                                         "stories": body["new_stories"]}
+    health = api.get("/health").json()
+    assert {k: health[k] for k in ("status", "articles", "stories")} == \
+        {"status": "ok", "articles": 7, "stories": body["new_stories"]}
+    wait_for_views(api)
+    assert api.get("/health").json()["views_pending"] == 0
 
 
 def test_service_post_same_article_twice_changes_nothing(stocked):
@@ -307,3 +328,43 @@ def test_service_bug_is_a_json_500_and_the_write_is_undone(api, monkeypatch):
     monkeypatch.undo()
     again = api.post("/articles", json=FLOOD[0]).json()  # the pipeline was rebuilt
     assert again["added"] == 1 and again["articles"][0]["stored"]
+
+
+def test_service_story_read_serves_the_view_stored_after_ingest(store_location, monkeypatch):
+    import storyline.service.library as library_module
+
+    writer = client(store_location)
+    placed = writer.post("/articles", json=FLOOD + HARBOR).json()["articles"]
+    wait_for_views(writer)  # the view worker has computed every changed story's view
+    harbor = next(a["story_id"] for a in placed if a["id"] == "harbor-1")
+    computed = writer.get(f"/stories/{harbor}").json()
+
+    def no_computing(*args, **kwargs):
+        raise AssertionError("a story read computed a view the store holds")
+
+    monkeypatch.setattr(library_module, "summarize_and_analyze", no_computing)
+    reader = client(store_location, background_views=False)  # another server: nothing cached
+    first = reader.get(f"/stories/{harbor}")
+    assert first.status_code == 200 and first.headers["x-storyline-view"] == "stored"
+    assert first.json() == computed
+    assert reader.get(f"/stories/{harbor}").headers["x-storyline-view"] == "cache"
+    page = reader.get(f"/stories/{harbor}?format=html")
+    assert page.status_code == 200 and html.escape(computed["headline"]) in page.text
+    assert computed["analysis"]["quotes"] or computed["analysis"]["entities"]
+
+
+def test_service_story_read_never_serves_the_view_of_an_older_version(store_location):
+    api = client(store_location, background_views=False)  # views only computed on reads
+    harbor = api.post("/articles", json=HARBOR[:2]).json()["articles"][0]["story_id"]
+    before = api.get(f"/stories/{harbor}").json()
+    assert set(before["article_ids"]) == {"harbor-1", "harbor-2"}
+    other = client(store_location, background_views=False)  # a second server adds to it
+    joined = other.post("/articles", json=HARBOR[2]).json()["articles"][0]
+    assert joined["story_id"] == harbor
+    after = api.get(f"/stories/{harbor}")
+    assert after.headers["x-storyline-view"] == "computed"  # neither the cached nor the stored
+    story = after.json()
+    assert set(story["article_ids"]) == {"harbor-1", "harbor-2", "harbor-3"}
+    assert {a["id"] for a in story["summary"]["articles"]} == set(story["article_ids"])
+    assert {a["id"] for a in story["analysis"]["articles"]} == set(story["article_ids"])
+    assert other.get(f"/stories/{harbor}").headers["x-storyline-view"] == "stored"

@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -259,7 +260,8 @@ def test_store_failed_migration_changes_nothing(store_location, monkeypatch):
     before = snapshot(store_location)
     with_migration(monkeypatch, "CREATE TABLE notes (body TEXT)",
                    "ALTER TABLE no_such_table ADD COLUMN x TEXT")
-    with pytest.raises(InputError, match="could not be upgraded from store schema 1 to 2"):
+    with pytest.raises(InputError, match=f"could not be upgraded from store schema "
+                       f"{SCHEMA_VERSION} to {SCHEMA_VERSION + 1}"):
         open_store(store_location)
     assert snapshot(store_location) == before  # no notes table: the migration was undone
     assert schema_version(store_location) == ("storyline", SCHEMA_VERSION)
@@ -296,3 +298,41 @@ def test_store_writer_with_stale_state_reads_the_store_again(store_location):
         for story_id, size in [(s.id, s.size) for s in first.cluster_state().stories.values()]:
             assert size == sum(1 for owner, _ in members if owner == story_id)
         assert len(first.story_ids()) == 3
+
+
+def test_store_v1_store_gains_story_views_and_keeps_its_stories(store_location, monkeypatch):
+    monkeypatch.setattr(migrations_module, "MIGRATIONS", migrations_module.MIGRATIONS[:1])
+    with open_store(store_location) as store:  # a store made before stored views
+        add_articles(store, stream())
+        stories = {i: store.story(i) for i in store.story_ids()}
+    assert schema_version(store_location) == ("storyline", 1)
+    assert "story_views" not in tables(store_location)
+    monkeypatch.undo()
+    with open_store(store_location) as store:
+        assert schema_version(store_location) == ("storyline", SCHEMA_VERSION)
+        assert {i: store.story(i) for i in store.story_ids()} == stories
+        assert store.view_versions() == {}  # every view is missing: to be computed
+        first = min(stories)
+        store.save_story_view(first, "v1", '{"summary": "one"}')
+        store.save_story_view(first, "v2", '{"summary": "two"}')  # replaces it
+        assert store.story_view(first) == ("v2", '{"summary": "two"}')
+        assert store.story_view(max(stories) + 1) is None
+        add_articles(store, [replace(stream()[0], id="again", text=stream()[0].text + " Also.")])
+    assert run(store_location, "SELECT COUNT(*) FROM story_views") == [(1,)]
+
+
+def test_store_story_version_changes_when_an_article_joins(store_location):
+    articles = stream()
+    with open_store(store_location) as store:
+        add_articles(store, articles[:1])
+        (story_id,) = store.story_ids()
+        before = store.story(story_id).version
+        assert store.story_versions() == {story_id: before}
+        add_articles(store, articles[1:])
+        after = store.story(story_id)
+        assert len(after.articles) > 1, "the fixture's second article joins the first's story"
+        assert after.version != before
+        assert store.story_versions() == {i: store.story(i).version for i in store.story_ids()}
+        saves = store.saves()
+        store.save_story_view(story_id, after.version, "{}")
+        assert store.saves() == saves  # a view is not a write other servers must reload for

@@ -11,8 +11,9 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
 from pathlib import Path
-from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Query, Request
@@ -40,6 +41,7 @@ from storyline.types import Article
 
 MAX_BODY_BYTES = 16 * 2**20
 API_KEY_HEADER = "X-API-Key"
+VIEW_ORIGIN_HEADER = "X-Storyline-View"  # where a story read found its view: cache/stored/computed
 log = logging.getLogger("storyline.service")
 
 
@@ -76,11 +78,20 @@ class ApiError(Exception):
 
 
 def create_app(db_path: str, api_key: str | None = None, max_body_bytes: int = MAX_BODY_BYTES,
-               *, with_analysis: bool = True) -> FastAPI:
+               *, with_analysis: bool = True, background_views: bool = True) -> FastAPI:
     """The app over the store at `db_path` (created when missing). With `api_key`, the write
-    routes need it in an `X-API-Key` header (or `Authorization: Bearer KEY`)."""
-    library = Library(db_path, with_analysis=with_analysis)
+    routes need it in an `X-API-Key` header (or `Authorization: Bearer KEY`). With
+    `background_views`, a thread keeps the stored story views current (see `library`);
+    `app.state.library.close()` stops it, as the server's shutdown does."""
+    library = Library(db_path, with_analysis=with_analysis, background_views=background_views)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        library.close()
+
     app = FastAPI(title="Storyline", version="0.1.0", docs_url=None, redoc_url=None,
+                  lifespan=lifespan,
                   description="Post news articles; read the stories they tell, with cited "
                   "summaries, quotes by speaker, timelines, entities and agreement.")
     app.state.library = library
@@ -106,7 +117,8 @@ def create_app(db_path: str, api_key: str | None = None, max_body_bytes: int = M
     def health() -> dict[str, Any]:
         with library.store() as store:
             return {"status": "ok", "articles": store.article_count(),
-                    "stories": len(store.story_ids())}
+                    "stories": len(store.story_ids()),
+                    "views_pending": library.views_pending()}
 
     @app.post("/articles", tags=["articles"], dependencies=writer)
     def post_articles(
@@ -187,9 +199,10 @@ def create_app(db_path: str, api_key: str | None = None, max_body_bytes: int = M
             if wants_html:
                 return HTMLResponse(pages.not_found(story_id), status_code=404)
             raise ApiError(404, f"there is no story {story_id}")
+        headers = {VIEW_ORIGIN_HEADER: view.origin}
         if wants_html:
-            return HTMLResponse(pages.story_page(view))
-        return JSONResponse(view_dict(view))
+            return HTMLResponse(pages.story_page(view), headers=headers)
+        return JSONResponse(view_dict(view), headers=headers)
 
     @app.post("/summarize", tags=["summarize"])
     def post_summarize(body: SummarizeIn) -> dict[str, Any]:

@@ -1,10 +1,13 @@
 """What the HTTP routes call: ingest into the store one request per transaction, and story
-views (listing, summary, analysis) computed once per version of a story and cached.
+views (listing, summary, analysis), computed once per version of a story and stored.
 
 No HTTP here. The store (a SQLite file or a PostgreSQL database) is opened per call, so each
 thread has its own connection; the story pipeline (dedup and clustering state) is kept in
 memory between writes and rebuilt from the store when a write fails or another process has
-written to the store.
+written to the store. After each committed ingest the changed stories go to the view worker
+(`worker`), which computes their views and stores them (`views`); a read serves the stored
+view of the story's current version, and computes (and stores) it only when it is missing or
+stale. The last views read are also kept in memory.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.errors import UsageError
-from storyline.store import Store, open_store
+from storyline.service.views import decode_view, encode_view, view_version
+from storyline.service.worker import ViewQueue, ViewWorker
+from storyline.store import Store, StoredStory, open_store
 from storyline.stories import (
     CHUNK,
     AddReport,
@@ -41,29 +46,49 @@ class StoryView:
     articles: tuple[Article, ...]  # every article of the story, near copies included
     summary: Summary
     analysis: StoryAnalysis | None
+    origin: str = "computed"  # where this read got it: "cache", "stored" or "computed"
 
 
 class Library:
     """The store behind the service. Thread-safe: writes are serialised (across processes too,
     by the store's write lock), reads open their own connection. Another process writing to
-    the store costs the next write here a rebuild of the pipeline."""
+    the store costs the next write here a rebuild of the pipeline.
 
-    def __init__(self, db_path: str, *, with_analysis: bool = True) -> None:
+    With `background_views` (the server's way), a thread computes the views of changed
+    stories after each ingest, and on start the views missing or stale in the store; call
+    `close` to stop it. Without, views are computed on the read that first needs them."""
+
+    def __init__(self, db_path: str, *, with_analysis: bool = True,
+                 background_views: bool = True) -> None:
         self.db_path = db_path
         self.with_analysis = with_analysis
         with open_store(db_path):  # create it, or refuse a file that is not a store, now
             pass
         self._write_lock = threading.Lock()
         self._pipeline: StoryPipeline | None = None
-        self._view_lock = threading.Lock()
-        self._views: OrderedDict[tuple[int, tuple[str, ...]], StoryView] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._views: OrderedDict[tuple[int, str], StoryView] = OrderedDict()
+        # One view computed at a time: two readers of a new story (or a reader and the
+        # worker) wait for one computation rather than both parsing the same articles.
+        self._compute_lock = threading.Lock()
+        self.view_queue = ViewQueue()
+        self._worker: ViewWorker | None = None
+        if background_views:
+            self._worker = ViewWorker(self.view_queue, self.refresh_view, self.stale_story_ids)
+            self._worker.start()
 
     def store(self) -> Store:
         return open_store(self.db_path)
 
+    def close(self) -> None:
+        """Stop the view worker (after the view it is computing, if any)."""
+        if self._worker is not None:
+            self._worker.stop()
+
     def add(self, articles: Sequence[Article]) -> AddReport:
         """Dedup, cluster and store the articles in one transaction (at most
-        MAX_ARTICLES_PER_REQUEST); on any failure nothing is written."""
+        MAX_ARTICLES_PER_REQUEST); on any failure nothing is written. The stories they joined
+        are queued for their views once the transaction is committed."""
         if len(articles) > MAX_ARTICLES_PER_REQUEST:
             raise ValueError(f"at most {MAX_ARTICLES_PER_REQUEST} articles per call")
         with self._write_lock, self.store() as store:
@@ -76,7 +101,12 @@ class Library:
             except BaseException:
                 self._pipeline = None  # its state ran ahead of the rolled-back store
                 raise
-            return report
+        if self._worker is not None:
+            # Stories of articles already stored are queued too; the worker skips a story
+            # whose stored view is current.
+            self.view_queue.put(dict.fromkeys(
+                s for s in report.placed.values() if s is not None))
+        return report
 
     def list(self, *, since: dt.date | None = None, until: dt.date | None = None,
              term: str | None = None, source: str | None = None, limit: int = 20,
@@ -87,29 +117,77 @@ class Library:
             return [describe(store.story(i)) for i in ids[offset : offset + limit]], len(ids)
 
     def view(self, story_id: int) -> StoryView | None:
-        """The story's view, or None when there is no such story."""
+        """The story's view, or None when there is no such story: from memory, else the
+        store's view of this version of the story, else computed (and stored)."""
         with self.store() as store:
             try:
                 stored = store.story(story_id)
             except UsageError:  # the store's "there is no story N"
                 return None
-        key = (story_id, tuple(a.id for a in stored.articles))
-        with self._view_lock:
-            cached = self._views.get(key)
+            version = view_version(stored.version, with_analysis=self.with_analysis)
+            with self._cache_lock:
+                cached = self._views.get((story_id, version))
+                if cached is not None:
+                    self._views.move_to_end((story_id, version))
             if cached is not None:
-                self._views.move_to_end(key)
-                return cached
-            # Computed under the lock: two readers of a new story wait for one computation
-            # rather than both loading spaCy and parsing the same articles.
+                return replace(cached, origin="cache")
+            view = self._stored_view(store, stored, version)
+            if view is None:
+                view = self._compute(store, stored, version)
+            self._remember((story_id, version), view)
+            return view
+
+    def refresh_view(self, story_id: int) -> None:
+        """Compute and store the story's view unless the store has it for its current
+        version (what the view worker does with each story it takes)."""
+        with self.store() as store:
+            try:
+                stored = store.story(story_id)
+            except UsageError:  # not in the store (another store's id, say): nothing to do
+                return
+            version = view_version(stored.version, with_analysis=self.with_analysis)
+            found = store.story_view(story_id)
+            if found is None or found[0] != version:
+                self._compute(store, stored, version)
+
+    def stale_story_ids(self) -> list[int]:
+        """Stories whose stored view is missing or not of their current version, latest
+        first."""
+        with self.store() as store:
+            versions = store.story_versions()
+            views = store.view_versions()
+            return [i for i in store.story_ids() if i in versions and views.get(i) !=
+                    view_version(versions[i], with_analysis=self.with_analysis)]
+
+    def views_pending(self) -> int:
+        """Stories the view worker has yet to look at (0 without a worker)."""
+        return self.view_queue.pending()
+
+    def _stored_view(self, store: Store, stored: StoredStory, version: str) -> StoryView | None:
+        found = store.story_view(stored.id)
+        if found is None or found[0] != version:
+            return None
+        summary, analysis = decode_view(found[1], stored.articles)
+        return StoryView(describe(stored), stored.articles, summary, analysis, origin="stored")
+
+    def _compute(self, store: Store, stored: StoredStory, version: str) -> StoryView:
+        with self._compute_lock:
+            # Computed (by the worker, a reader, or another server) while this one waited?
+            view = self._stored_view(store, stored, version)
+            if view is not None:
+                return view
             near = set(stored.near_duplicates)
             originals = [a for a in stored.articles if a.id not in near] or list(stored.articles)
-            summary, analysis = summarize_and_analyze(originals, str(story_id),
+            summary, analysis = summarize_and_analyze(originals, str(stored.id),
                                                       with_analysis=self.with_analysis)
-            view = StoryView(describe(stored), stored.articles, summary, analysis)
+            store.save_story_view(stored.id, version, encode_view(summary, analysis))
+        return StoryView(describe(stored), stored.articles, summary, analysis)
+
+    def _remember(self, key: tuple[int, str], view: StoryView) -> None:
+        with self._cache_lock:
             self._views[key] = view
             while len(self._views) > CACHED_VIEWS:
                 self._views.popitem(last=False)
-            return view
 
 
 def summarize_and_analyze(articles: Sequence[Article], story_id: str | None = None, *,

@@ -5,16 +5,19 @@ The I/O edge of the stories pipeline. `open_store` refuses, before writing anyth
 that is not a Storyline store or was written by a newer schema, and applies any pending
 migration (`migrations`). `stories.open_pipeline` rebuilds the in-memory `StoryPipeline` from
 it; `Store.save` writes one batch of its decisions in one transaction, so an interrupted run
-leaves whole batches behind. What differs between SQLite and PostgreSQL is in `dialects`.
+leaves whole batches behind. Story views (a story's summary and analysis as JSON) are kept
+beside the stories, each under the version of the story it was computed from
+(`StoredStory.version`). What differs between SQLite and PostgreSQL is in `dialects`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -28,7 +31,7 @@ from .dialects import Database, connect, sqlite_path
 from .migrations import APPLICATION, MIGRATIONS, SCHEMA_VERSION, Migration, migrate
 
 __all__ = ["APPLICATION", "MIGRATIONS", "SCHEMA_VERSION", "Migration", "Store", "StoredStory",
-           "open_store", "sqlite_path"]
+           "members_version", "open_store", "sqlite_path"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,17 @@ class StoredStory:
     articles: tuple[Article, ...]
     near_duplicates: tuple[str, ...]  # ids of the articles that copy another of the story
     centroid: dict[str, float]
+
+    @property
+    def version(self) -> str:
+        """Names the story's articles: it changes whenever an article joins the story."""
+        return members_version(a.id for a in self.articles)
+
+
+def members_version(article_ids: Iterable[str]) -> str:
+    """The version of a story with these articles. Articles only ever join a story (never
+    leave it or change their text), so the set of ids says everything its view depends on."""
+    return hashlib.sha256("\n".join(sorted(article_ids)).encode()).hexdigest()[:32]
 
 
 def open_store(location: str | os.PathLike[str]) -> Store:
@@ -66,6 +80,7 @@ _SAVE_STORY = _upsert("stories", ("id", "size", "first_date", "last_date"), "id"
 _SAVE_CENTROID = _upsert("centroids", ("story_id", "terms", "norm"), "story_id")
 _SAVE_TERM = _upsert("term_documents", ("term", "documents"), "term")
 _SAVE_SETTING = _upsert("settings", ("key", "value"), "key")
+_SAVE_VIEW = _upsert("story_views", ("story_id", "version", "view"), "story_id")
 
 
 class Store:
@@ -226,6 +241,25 @@ class Store:
                 placed[article_id] = placed[original]
         return placed
 
+    def story_versions(self) -> dict[int, str]:
+        """`StoredStory.version` of every story, from one read of the memberships."""
+        members: dict[int, list[str]] = {}
+        for story_id, article_id in self._db.execute(
+                "SELECT story_id, article_id FROM memberships"):
+            members.setdefault(story_id, []).append(article_id)
+        return {story_id: members_version(ids) for story_id, ids in members.items()}
+
+    def story_view(self, story_id: int) -> tuple[str, str] | None:
+        """(version, view) of the story's stored view, or None when none is stored."""
+        row = self._db.execute("SELECT version, view FROM story_views WHERE story_id = ?",
+                               (story_id,)).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def view_versions(self) -> dict[int, str]:
+        """The version each stored view was computed from, by story id."""
+        return {int(story_id): str(version) for story_id, version in
+                self._db.execute("SELECT story_id, version FROM story_views")}
+
     def story_of(self, article_id: str) -> int | None:
         row = self._db.execute("SELECT story_id FROM memberships WHERE article_id = ?",
                                (article_id,)).fetchone()
@@ -270,6 +304,13 @@ class Store:
                 ("next_story_id", str(next_story_id)),
                 ("cluster_params", json.dumps(_params_dict(params))),
             ])
+
+
+    def save_story_view(self, story_id: int, version: str, view: str) -> None:
+        """Keep the view of the story's `version`, replacing the one stored before. Needs no
+        write lock and counts as no save: a view is derived data, which any process may
+        recompute, and a reader serves it only while `version` is the story's."""
+        self._db.execute(_SAVE_VIEW, (story_id, version, view))
 
 
 def _params_dict(params: ClusterParams) -> dict[str, object]:

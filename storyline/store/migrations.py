@@ -51,6 +51,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE TABLE exact_duplicates (article_id TEXT PRIMARY KEY, text_hash TEXT NOT NULL,
     duplicate_of TEXT NOT NULL)""",
     )),
+    # A story's view (summary and analysis, as JSON) is derived data, computed after the
+    # story changes; `version` says which articles (and which view format) it was computed
+    # from, so a view is served only while it still matches the story.
+    Migration(2, "stored story views", (
+        """CREATE TABLE story_views (story_id INTEGER PRIMARY KEY REFERENCES stories(id),
+    version TEXT NOT NULL, view TEXT NOT NULL)""",
+    )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,112 @@
+"""The view worker: a thread of the server that computes the views of the stories an ingest
+changed, after the ingest has committed, so the story's next read finds its view stored.
+
+A story that changes again before its turn is computed once, for its latest version. Stories
+changed by ingest go before the start-up backlog (the stories whose stored view is missing or
+stale when the server starts, e.g. after a crash or an upgrade). Losing the queue (a crash)
+loses no data: a view is derived from the store, and a read computes a missing one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+
+log = logging.getLogger("storyline.service")
+
+
+class ViewQueue:
+    """Story ids waiting for their view, each at most once: changed stories first, then the
+    backlog, in the order given."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._urgent: dict[int, None] = {}  # dicts as ordered sets
+        self._backlog: dict[int, None] = {}
+        self._working = 0
+        self.is_closed = False
+
+    def put(self, story_ids: Iterable[int], *, urgent: bool = True) -> None:
+        with self._changed:
+            for story_id in story_ids:
+                if urgent:
+                    self._backlog.pop(story_id, None)
+                    self._urgent[story_id] = None
+                elif story_id not in self._urgent:
+                    self._backlog[story_id] = None
+            self._changed.notify_all()
+
+    def take(self) -> int | None:
+        """The next story id (waiting for one), or None once the queue is closed."""
+        with self._changed:
+            while not self.is_closed and not self._urgent and not self._backlog:
+                self._changed.wait()
+            if self.is_closed:
+                return None
+            waiting = self._urgent or self._backlog
+            story_id = next(iter(waiting))
+            del waiting[story_id]
+            self._working += 1
+            return story_id
+
+    def done(self) -> None:
+        with self._changed:
+            self._working -= 1
+            self._changed.notify_all()
+
+    def pending(self) -> int:
+        """Stories waiting for their view, or having it computed now."""
+        with self._changed:
+            return len(self._urgent) + len(self._backlog) + self._working
+
+    def wait_until_empty(self, timeout: float | None = None) -> bool:
+        """Wait until no story waits for its view; False when `timeout` passed first."""
+        with self._changed:
+            return self._changed.wait_for(
+                lambda: self.is_closed or not (self._urgent or self._backlog or self._working),
+                timeout)
+
+    def close(self) -> None:
+        with self._changed:
+            self.is_closed = True
+            self._changed.notify_all()
+
+
+class ViewWorker(threading.Thread):
+    """Takes story ids from the queue and calls `refresh` on each; first puts the ids that
+    `backlog` returns at the back of the queue. An error is logged with its story and the
+    worker goes on (the story's next read computes its view, and fails the same way if it is
+    a bug in the computation)."""
+
+    def __init__(self, queue: ViewQueue, refresh: Callable[[int], None],
+                 backlog: Callable[[], list[int]]) -> None:
+        super().__init__(name="storyline-views", daemon=True)
+        self.queue = queue
+        self._refresh = refresh
+        self._backlog = backlog
+
+    def run(self) -> None:
+        try:
+            stale = self._backlog()
+        except Exception:
+            log.exception("could not list the stories whose view is missing or stale; their "
+                          "views will be computed when they are read")
+        else:
+            if stale:
+                log.info("computing the views of %d stories (missing or stale)", len(stale))
+            self.queue.put(stale, urgent=False)
+        while (story_id := self.queue.take()) is not None:
+            try:
+                self._refresh(story_id)
+            except Exception:
+                log.exception("could not compute the view of story %d; its next read will "
+                              "try again", story_id)
+            finally:
+                self.queue.done()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Close the queue and wait for the view being computed, if any."""
+        self.queue.close()
+        if self.is_alive() and threading.current_thread() is not self:
+            self.join(timeout)
