@@ -1,5 +1,5 @@
 """The service's Library over a store on SQLite and on PostgreSQL: writes from two servers on
-one store, and a write that fails half-way."""
+one store, a write that fails half-way, views computed after a crash, and the view queue."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import pytest
 from stories_fixtures import stream
 
 from storyline.service.library import Library
+from storyline.service.worker import ViewQueue
 from storyline.store import open_store
 from storyline.store.dialects import PostgresDatabase, SQLiteDatabase
 
 
 def test_service_library_sees_what_another_server_wrote(store_location):
-    first = Library(store_location, with_analysis=False)
-    second = Library(store_location, with_analysis=False)  # another server process, say
+    first = Library(store_location, with_analysis=False, background_views=False)
+    second = Library(store_location, with_analysis=False, background_views=False)  # another server process, say
     original, *rest = stream()
     copy = replace(original, id="copy-of-bridge-1")
     assert first.add([original]).added == 1
@@ -29,7 +30,7 @@ def test_service_library_sees_what_another_server_wrote(store_location):
 
 
 def test_service_library_failed_write_stores_nothing_and_recovers(store_location, monkeypatch):
-    library = Library(store_location, with_analysis=False)
+    library = Library(store_location, with_analysis=False, background_views=False)
     articles = stream()
     library.add(articles[:2])
     for database in (SQLiteDatabase, PostgresDatabase):
@@ -50,3 +51,38 @@ def test_service_library_failed_write_stores_nothing_and_recovers(store_location
     assert report.added == len(articles) - 2 and not report.problems
     with open_store(store_location) as store:
         assert store.article_count() == len(articles)
+
+
+def test_service_library_views_missing_after_a_crash_are_computed_on_start(store_location):
+    crashed = Library(store_location, with_analysis=False, background_views=False)
+    crashed.add(stream())  # committed; the process dies before computing any view
+    with open_store(store_location) as store:
+        stories = store.story_ids()
+    assert sorted(crashed.stale_story_ids()) == sorted(stories)
+    restarted = Library(store_location, with_analysis=False)  # its worker sweeps on start
+    try:
+        assert restarted.view_queue.wait_until_empty(timeout=120)
+        assert restarted.stale_story_ids() == []
+        assert {restarted.view(i).origin for i in stories} == {"stored"}  # type: ignore[union-attr]
+    finally:
+        restarted.close()
+    # A view of the other kind (with the analysis) is stale for a server that shows it.
+    assert sorted(Library(store_location, background_views=False).stale_story_ids()) == \
+        sorted(stories)
+
+
+def test_service_library_worker_computes_a_story_changed_many_times_once():
+    queue = ViewQueue()
+    queue.put([1, 2], urgent=False)  # the start-up backlog
+    queue.put([3, 1])
+    queue.put([3, 3, 4])
+    assert queue.pending() == 4
+    taken = [queue.take() for _ in range(4)]
+    assert taken == [3, 1, 4, 2]  # changed stories first, each once, then the backlog
+    queue.put([3])  # changed again while its view is computed: computed again after
+    assert queue.pending() == 5 and queue.take() == 3
+    for _ in range(5):
+        queue.done()
+    assert queue.wait_until_empty(timeout=0)
+    queue.close()
+    assert queue.take() is None

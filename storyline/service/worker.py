@@ -50,6 +50,12 @@ class ViewQueue:
             self._working += 1
             return story_id
 
+    def hold(self) -> None:
+        """Count one more piece of work under way (until `done`): the worker's listing of the
+        stale stories, which keeps `wait_until_empty` waiting for what it will add."""
+        with self._changed:
+            self._working += 1
+
     def done(self) -> None:
         with self._changed:
             self._working -= 1
@@ -85,6 +91,7 @@ class ViewWorker(threading.Thread):
         self.queue = queue
         self._refresh = refresh
         self._backlog = backlog
+        queue.hold()  # until the backlog is listed
 
     def run(self) -> None:
         try:
@@ -96,6 +103,8 @@ class ViewWorker(threading.Thread):
             if stale:
                 log.info("computing the views of %d stories (missing or stale)", len(stale))
             self.queue.put(stale, urgent=False)
+        finally:
+            self.queue.done()
         while (story_id := self.queue.take()) is not None:
             try:
                 self._refresh(story_id)
