@@ -3,6 +3,7 @@
     python benchmarks/stories.py            # both streams
     python benchmarks/stories.py a          # duc2003 + multiling2011-en, in date order
     python benchmarks/stories.py b          # multinews-val, shuffled
+    python benchmarks/stories.py themes     # how duc2006-dev's year-long themes split
 
 Streams mix every document of the sets' clusters (read in place from ../shared/data/benchmarks
 or $STORYLINE_DATA/benchmarks; skipped with a message when absent): dated documents in date
@@ -21,6 +22,7 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+import datetime as dt  # noqa: E402
 import json  # noqa: E402
 import random  # noqa: E402
 import resource  # noqa: E402
@@ -38,7 +40,7 @@ sys.path.insert(0, str(HERE.parent))
 from storyline.cluster import ClusterParams, article_terms, fixed_idf  # noqa: E402
 from storyline.ingest import read_inputs  # noqa: E402
 from storyline.store import open_store  # noqa: E402
-from storyline.stories import StoryPipeline, add_articles, stream_order  # noqa: E402
+from storyline.stories import StoryPipeline, add_articles, describe, stream_order  # noqa: E402
 from storyline.types import Article  # noqa: E402
 
 STREAMS = {"a": ("duc2003", "multiling2011-en"), "b": ("multinews-val",)}
@@ -158,7 +160,55 @@ def table(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def themes(show: int = 3) -> str:
+    """duc2006-dev's topics are themes spanning years, not stories: how each splits. Per theme,
+    the stories its documents form (a story counted in the theme of most of its documents), how
+    big the largest is, how many days the stories span, and how pure the stories are (share of
+    a story's documents from its main theme); then the stories of the first `show` themes with
+    their dates and headlines, to read."""
+    loaded = load_stream(("duc2006-dev",))
+    if loaded is None:
+        return "duc2006-dev: skipped, benchmark file not found under " + str(data_folder())
+    articles, gold = loaded
+    params = ClusterParams()
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "t.db") as store:
+        add_articles(store, articles, params)
+        assignments = store.assignments()
+        stored = {i: store.story(i) for i in set(assignments.values())}
+    members: dict[int, list[str]] = defaultdict(list)
+    for article_id, story_id in assignments.items():
+        members[story_id].append(gold[article_id])
+    main_theme = {s: max(set(t), key=t.count) for s, t in members.items()}
+    purity = sum(max(t.count(x) for x in set(t)) for t in members.values()) / len(assignments)
+    lines = [f"{len(articles)} documents, {len(set(gold.values()))} themes, {len(stored)} stories; "
+             f"story purity {purity:.3f} (share of each story's documents from its main theme)",
+             "", "| theme | documents | stories | largest story | stories of 2+ documents | "
+             "median days spanned (2+) |", "|---|---|---|---|---|---|"]
+    by_theme: dict[str, list[int]] = defaultdict(list)
+    for story_id, theme in main_theme.items():
+        by_theme[theme].append(story_id)
+    for theme in sorted(by_theme):
+        ids = by_theme[theme]
+        sizes = sorted((len(members[i]) for i in ids), reverse=True)
+        spans = sorted((stored[i].last_date - stored[i].first_date).days for i in ids
+                       if len(members[i]) > 1 and stored[i].first_date and stored[i].last_date)
+        median = spans[len(spans) // 2] if spans else 0
+        documents = sum(1 for g in gold.values() if g == theme)
+        lines.append(f"| {theme} | {documents} | {len(ids)} | {sizes[0]} | "
+                     f"{sum(1 for n in sizes if n > 1)} | {median} |")
+    for theme in sorted(by_theme)[:show]:
+        lines += ["", f"{theme}:"]
+        for i in sorted(by_theme[theme], key=lambda i: (stored[i].first_date or dt.date.min)):
+            story = stored[i]
+            lines.append(f"  {story.first_date} .. {story.last_date}  {len(members[i]):>2} docs  "
+                         f"{describe(story).headline[:80]}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["themes"]:
+        print(themes())
+        return 0
     if len(argv) == 2 and argv[0] == "--child":
         print(json.dumps(run_stream(argv[1])))
         return 0
