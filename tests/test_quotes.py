@@ -420,3 +420,25 @@ def test_quotes_relative_clause_naming_someone_else_keeps_the_subject():
         "Sarah Collins, whose cousin, James Miller, died in the crash, said the site "
         '"felt strange from the start."')
     assert by_text(quotes, "felt strange").speaker == "Sarah Collins"
+
+
+def test_quotes_organisation_of_a_country_said():
+    quotes = quotes_of(
+        "The Transportation Safety Board of Canada said in a statement that the fire was "
+        '"merely the result of other failures."')
+    assert by_text(quotes, "merely the result").speaker.startswith("Transportation Safety Board")
+
+
+def test_quotes_the_filing_of_an_organisation_said():
+    quotes = quotes_of(
+        "The venture is controlled by Motorola Inc.\n"
+        '"There is no experience we can use," the Motorola filing said.')
+    assert by_text(quotes, "There is no experience").speaker == "Motorola Inc."
+
+
+def test_quotes_place_before_comma_said_gives_the_one_after():
+    quotes = quotes_of(
+        'He would face "swift" action if he were brought back to Saudi Arabia, said one Arab '
+        "official.")
+    quote = by_text(quotes, "swift")
+    assert quote.speaker is None and quote.speaker_role == "Arab official"

@@ -95,6 +95,8 @@ _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
 _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){1,4}?)as\s+say")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+_DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
+announcement memo bulletin""".split())
 _FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
                              r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
@@ -287,6 +289,10 @@ class _ArticleQuotes:
             else:
                 speaker = self._subject_before(masked, base, sentence_start, match.start(),
                                                number, is_passive_ok=verb == "quoted")
+                if speaker is not None and speaker.kind == PLACE and verb in _INVERTIBLE and (
+                        masked[:match.start()].rstrip().endswith(",")):
+                    # `... back to Saudi Arabia, said one Arab official`: who follows spoke
+                    speaker = self._subject_after(masked, base, match.end(), number) or speaker
                 if speaker is None and verb in _INVERTIBLE and not masked[
                         sentence_start:match.start()].rstrip().endswith(" and"):
                     # `"...," said X`, not `Police arrested X and said he ...`
@@ -366,7 +372,14 @@ class _ArticleQuotes:
             owner = self._owner(mention)
             if owner is not mention or not self._after_preposition(mention):
                 return self._named(owner)
+            body = self._body_of(mention)
+            if body is not None:  # `The Transportation Safety Board of Canada said`
+                return self._named(body)
         lower = word.lower()
+        if mention is None and lower in _DOCUMENT_NOUNS and j >= 1:
+            author = self.by_end.get(base + tokens[j - 1][1])
+            if author is not None and author.kind in (ORGANIZATION, PERSON):
+                return self._named(author)  # `the Iridium filing said`
         if mention is None and lower in _PRONOUNS:
             return self._pronoun(lower, base + tokens[j][0], number)
         if mention is None and lower == "it":
@@ -477,6 +490,14 @@ class _ArticleQuotes:
             if role is not None and any(is_role_word(w) for w in role.group(1).split()):
                 return self.mentions[i]
         return mention
+
+    def _body_of(self, mention: Mention) -> Mention | None:
+        """The organisation a place belongs to in `Board of Canada`."""
+        i = bisect.bisect_left(self.mention_starts, mention.start) - 1
+        if i >= 0 and self.mentions[i].kind == ORGANIZATION and re.fullmatch(
+                r"\s+of\s+(?:the\s+)?", self.text[self.mentions[i].end:mention.start]):
+            return self.mentions[i]
+        return None
 
     def _after_preposition(self, mention: Mention) -> bool:
         """`an analyst for USGS in Colorado said`: Colorado is not who spoke."""
@@ -654,6 +675,8 @@ def _description(phrase: list[str]) -> str | None:
     """"senior Kurdish source" from "One senior Kurdish source", when it names a role."""
     while phrase and (phrase[0].lower() in _DETERMINERS or phrase[0].lower() in _DISCOURSE):
         phrase = phrase[1:]
+    if phrase and phrase[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", phrase[-1]):
+        phrase = [*phrase[:-1], phrase[-1].rstrip(".")]  # the sentence's full stop
     if not phrase or not any(is_role_word(w) for w in phrase):
         return None
     return " ".join(phrase)
