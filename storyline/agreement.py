@@ -262,7 +262,8 @@ def _counts(doc: Doc) -> list[tuple[float, str, int, int]]:
             if token.tag_ in ("NNS", "NNPS"):
                 subject, end = token.text, token.idx + len(token.text)
                 break
-            if token.is_punct or token.pos_ in ("VERB", "AUX") or token.like_num:
+            if token.is_punct or token.tag_.startswith("VB") or token.tag_ == "MD" or (
+                    token.like_num):
                 break
         if subject is None:  # "the number of strikers at about 700"
             before = doc[max(0, ent.start - 6): ent.start]

@@ -26,6 +26,8 @@ _GROUP_TAGS = _VERB_TAGS | {"RB", "TO"}
 _SCHEDULE_TAGS = frozenset({"VBN", "VBZ", "VBP", "VBG", "JJ"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Present-tense verbs that report rather than plan: "says he met them on Friday".
+_BE_HAVE = frozenset("be is are am was were been being 's 're 'm ’s ’re ’m have has had 've ’ve "
+                     "'d ’d".split())
 _REPORTING = frozenset("""
     say says tell tells report reports claim claims believe believes think thinks know knows
     insist insists deny denies show shows suggest suggests indicate indicates confirm confirms
@@ -181,8 +183,7 @@ def _group_tense(doc: Doc, position: int) -> str | None:
     if len(group) > 2 and group[-2].tag_ == "TO" and finite.lower_ in ("is", "are", "am"):
         return FUTURE  # "is to go on trial"
     main = group[0]
-    if main.lemma_ in ("be", "have") or main.tag_ == "VBN" or (
-            main.lower_ in _REPORTING or main.lemma_ in _REPORTING):
+    if main.lower_ in _BE_HAVE or main.tag_ == "VBN" or main.lower_ in _REPORTING:
         # "the town is 150 km from Wednesday's earthquake", "is connected to the outrages on
         # Thursday", "has little time", "says": a state or a report, not a plan
         return PRESENT
