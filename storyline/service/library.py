@@ -36,6 +36,7 @@ from storyline.types import Article, StoryAnalysis, Summary
 MAX_ARTICLES_PER_REQUEST = CHUNK  # one request, one transaction (add_articles saves per CHUNK)
 SUMMARY_WORDS = 100
 CACHED_VIEWS = 256
+StoryIds = list[int]  # in Library, `list` is its method
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,9 @@ class Library:
         # One view computed at a time: two readers of a new story (or a reader and the
         # worker) wait for one computation rather than both parsing the same articles.
         self._compute_lock = threading.Lock()
+        # Readers go first: the worker waits while a read needs a view computed.
+        self._readers_computing = 0
+        self._readers_done = threading.Condition()
         self.view_queue = ViewQueue()
         self._worker: ViewWorker | None = None
         if background_views:
@@ -133,7 +137,14 @@ class Library:
                 return replace(cached, origin="cache")
             view = self._stored_view(store, stored, version)
             if view is None:
-                view = self._compute(store, stored, version)
+                with self._readers_done:
+                    self._readers_computing += 1
+                try:
+                    view = self._compute(store, stored, version)
+                finally:
+                    with self._readers_done:
+                        self._readers_computing -= 1
+                        self._readers_done.notify_all()
             self._remember((story_id, version), view)
             return view
 
@@ -148,9 +159,11 @@ class Library:
             version = view_version(stored.version, with_analysis=self.with_analysis)
             found = store.story_view(story_id)
             if found is None or found[0] != version:
+                with self._readers_done:
+                    self._readers_done.wait_for(lambda: self._readers_computing == 0)
                 self._compute(store, stored, version)
 
-    def stale_story_ids(self) -> list[int]:
+    def stale_story_ids(self) -> StoryIds:
         """Stories whose stored view is missing or not of their current version, latest
         first."""
         with self.store() as store:
