@@ -322,8 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="PATH", help="also write the scores as JSON")
     parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
                         help="annotation set to score: dev (tuned on, the default), check (seen since), "
-                             "holdout (fresh, held out), blind (annotated blind, not yet scored) or "
-                             "blind2 (second blind set, not yet scored)")
+                             "holdout (fresh, held out), blind (annotated blind, not yet scored), "
+                             "blind2 (second blind set, not yet scored) or "
+                             "blind3 (third blind set, not yet scored)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -369,7 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         total += scores
 
     described = {"dev": "dev set", "check": "check set", "holdout": "held-out set",
-                 "blind": "blind set", "blind2": "second blind set"}[args.annotations]
+                 "blind": "blind set", "blind2": "second blind set",
+                 "blind3": "third blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()
