@@ -264,3 +264,19 @@ def test_entities_names_spelled_alike_are_one_but_short_ones_stay_apart():
     assert party is not None and index.entity("Varn Democratic Party") is party
     assert index.entity("Marlow") is index.entity("Joe Marlowe")
     assert index.entity("Iran") is not index.entity("Iraq")
+
+
+def test_entities_called_as_a_verb_declares_no_alias():
+    _, index = index_of(
+        "President Jan Novak met the rebels on Monday. In a letter from prison, Tomas Berg "
+        "called Novak's plan a first step. Berg has been jailed since 2019.")
+    novak, berg = index.entity("Novak"), index.entity("Berg")
+    assert novak is not None and berg is not None and novak.name != berg.name
+
+
+def test_entities_known_as_after_an_organisation_of_a_country_names_the_organisation():
+    _, index = index_of(
+        "Flags of the outlawed Kurdish Workers Party of Turkey, known as the PKK, flew over "
+        "the crowd. Turkey has fought the PKK since 1984.")
+    turkey = index.entity("Turkey")
+    assert turkey is not None and "PKK" not in (turkey.name, *turkey.aliases)

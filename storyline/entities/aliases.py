@@ -45,10 +45,14 @@ _PAREN = re.compile(r"\(\s*(?:the\s+)?([A-Z][A-Za-z.&-]{1,11})\s*\)")
 _NAME_BEFORE_PAREN = re.compile(
     r"((?:" + _CAPWORD + r"|of|and|the|for|de|du|des|la|le|&|on|in|to)"
     r"(?:\s+(?:" + _CAPWORD + r"|of|and|the|for|de|du|des|la|le|&|on|in|to)){0,9})\s*$")
+_SO_CALLED = (r"(?:also|otherwise|better|more commonly|sometimes|widely|formally|officially|"
+              r"locally|previously|formerly)")
+# "X, also known as Y"; "called"/"dubbed"/"nicknamed" only after a comma or a qualifier: a name
+# right before them is usually their subject ("Xanana called Habibie's efforts ...").
 _DECLARED_SAME = re.compile(
-    r",?\s+(?:(?:also|otherwise|better|more commonly|sometimes|widely|formally|officially|"
-    r"locally|previously|formerly)\s+)?(?:known as|called|referred to as|dubbed|nicknamed|"
-    r"renamed)\s+(?:the\s+)?")
+    r"(?:,?\s+(?:" + _SO_CALLED + r"\s+)?(?:known as|referred to as|renamed)"
+    r"|,\s+(?:" + _SO_CALLED + r"\s+)?(?:called|dubbed|nicknamed)"
+    r"|\s+" + _SO_CALLED + r"\s+(?:called|dubbed|nicknamed))\s+(?:the\s+)?")
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}")
 _DECLARED_OTHER = re.compile(
     r"\b(?:an?|another|the)\s+(?:(?:alternative|alternate|other|different|older|local|"
@@ -104,6 +108,12 @@ def _text_declarations(text: str, found: list[_Raw]) -> Iterable[tuple[_Raw, _Ra
         i = bisect.bisect_right(ends, match.start()) - 1
         if i < 0 or found[i].end != match.start():
             continue
+        of = re.search(r"\s+of\s+(?:the\s+)?$", text[:found[i].start])
+        if of is not None:  # "the Kurdish Workers Party of Turkey, known as the PKK": the party
+            j = bisect.bisect_right(ends, of.start()) - 1
+            if j < 0 or found[j].end != of.start():
+                continue
+            i = j
         after = starts.get(match.end())
         if after is None:
             name = _CAPITALISED_NAME.match(text, match.end())
