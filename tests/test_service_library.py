@@ -86,3 +86,15 @@ def test_service_library_worker_computes_a_story_changed_many_times_once():
     assert queue.wait_until_empty(timeout=0)
     queue.close()
     assert queue.take() is None
+
+
+def test_service_library_stored_view_reads_back_as_it_was_computed(harbor_story, flood_story):
+    from storyline.service.library import summarize_and_analyze
+    from storyline.service.views import decode_view, encode_view
+
+    for articles in (harbor_story, flood_story):
+        summary, analysis = summarize_and_analyze(list(articles), "7")
+        assert analysis is not None and analysis.entities
+        # What the story page is drawn from is the same, whether computed or read back.
+        assert decode_view(encode_view(summary, analysis), articles) == (summary, analysis)
+        assert decode_view(encode_view(summary, None), articles) == (summary, None)
