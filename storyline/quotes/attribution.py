@@ -372,9 +372,9 @@ class _ArticleQuotes:
             owner = self._owner(mention)
             if owner is not mention or not self._after_preposition(mention):
                 return self._named(owner)
-            body = self._body_of(mention)
-            if body is not None:  # `The Transportation Safety Board of Canada said`
-                return self._named(body)
+            organisation = self._body_of(mention)
+            if organisation is not None:  # `The Transportation Safety Board of Canada said`
+                return self._named(organisation)
         lower = word.lower()
         if mention is None and lower in _DOCUMENT_NOUNS and j >= 1:
             author = self.by_end.get(base + tokens[j - 1][1])
