@@ -8,6 +8,7 @@ attribution, and the parser would halve the speed.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,9 @@ _DISABLED = ("parser", "lemmatizer", "attribute_ruler")
 
 _lock = threading.Lock()
 _pipeline: Any = None
+_parsed_lock = threading.Lock()
+_parsed: OrderedDict[str, Doc] = OrderedDict()
+
 
 
 class ModelMissingError(StorylineError):
@@ -61,7 +65,34 @@ def _load() -> Language:
     raise ModelMissingError(f"the English spaCy model is not installed; {INSTALL_HINT}")
 
 
+PARSED_KEPT = 1024  # parsed texts kept for the next analysis of a story that grew
+
+
 def parse(articles: Sequence[Article]) -> list[Doc]:
-    """A spaCy Doc for each article's text, in order (offsets match `article.text`)."""
-    nlp = pipeline()
-    return list(nlp.pipe((a.text for a in articles), batch_size=16))
+    """A spaCy Doc for each article's text, in order (offsets match `article.text`).
+
+    The last PARSED_KEPT texts parsed are kept: a story that gains an article is analysed
+    again (the server's story views, `summarize --analysis` on a growing folder), and parsing
+    is most of an analysis, so only the new article is parsed. Docs are read, never changed.
+    """
+    texts = [a.text for a in articles]
+    with _parsed_lock:
+        docs: list[Doc | None] = [_parsed.get(t) for t in texts]
+        for t, doc in zip(texts, docs):
+            if doc is not None:
+                _parsed.move_to_end(t)
+    missing = list(dict.fromkeys(t for t, doc in zip(texts, docs) if doc is None))
+    if missing:
+        import numpy as np
+
+        no_tensor = np.zeros((0, 0), dtype="float32")
+        nlp = pipeline()
+        fresh = dict(zip(missing, nlp.pipe(missing, batch_size=16)))
+        with _parsed_lock:
+            for text, doc in fresh.items():
+                doc.tensor = no_tensor  # the token vectors: unused here, most of a Doc's size
+                _parsed[text] = doc
+            while len(_parsed) > PARSED_KEPT:
+                _parsed.popitem(last=False)
+        docs = [doc if doc is not None else fresh[t] for t, doc in zip(texts, docs)]
+    return [doc for doc in docs if doc is not None]

@@ -30,3 +30,24 @@ def test_nlp_pipeline_loads_once_and_parses_with_source_offsets():
     [doc] = nlp.parse([article])
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     assert people and all(article.text[e.start_char:e.end_char] == e.text for e in people)
+
+
+def test_nlp_parse_keeps_parsed_texts_so_a_grown_story_parses_only_its_new_article(monkeypatch):
+    first = Article("a", "Mayor Lena Ortiz opened the new bridge in Fernmoor on Monday.")
+    second = Article("b", "Tom Reyes said the bridge cost 40 million crowns.")
+    docs = nlp.parse([first, second])
+    parsed: list[str] = []
+    real = nlp.pipeline()
+
+    class Counting:
+        def pipe(self, texts, batch_size=16):
+            texts = list(texts)
+            parsed.extend(texts)
+            return real.pipe(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(nlp, "pipeline", lambda: Counting())
+    third = Article("c", "Ortiz said on Tuesday that the bridge would close for a week.")
+    again = nlp.parse([first, second, third])
+    assert parsed == [third.text]  # the story's earlier articles came from the kept parses
+    assert again[0] is docs[0] and again[1] is docs[1]
+    assert again[2].text == third.text and len(again[2]) > 5
