@@ -68,6 +68,12 @@ def _load() -> Language:
 PARSED_KEPT = 1024  # parsed texts kept for the next analysis of a story that grew
 
 
+def forget_parses() -> None:
+    """Drop the kept parses (benchmarks time a cold parse with this)."""
+    with _parsed_lock:
+        _parsed.clear()
+
+
 def parse(articles: Sequence[Article]) -> list[Doc]:
     """A spaCy Doc for each article's text, in order (offsets match `article.text`).
 
