@@ -588,6 +588,11 @@ def _worker_environment() -> Iterator[None]:
     the cluster runs."""
     import dask
 
+    try:  # its defaults join dask's config on import: before `set`, whose undo would drop them
+        import distributed  # noqa: F401
+    except ImportError:
+        yield  # _run_on_dask says how to install it
+        return
     environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}))
     environ.pop("MALLOC_TRIM_THRESHOLD_", None)
     with dask.config.set({"distributed.nanny.pre-spawn-environ": environ,
