@@ -442,3 +442,11 @@ def test_quotes_place_before_comma_said_gives_the_one_after():
         "official.")
     quote = by_text(quotes, "swift")
     assert quote.speaker is None and quote.speaker_role == "Arab official"
+
+
+def test_quotes_he_opening_a_sentence_whose_second_verb_speaks():
+    quotes = quotes_of(
+        "The committee is watching the race, said a spokesman for the committee, Mike Jordan. "
+        "He declined to speculate about the money, but acknowledged that \"it's certainly a "
+        'race where money could matter."')
+    assert by_text(quotes, "it's certainly").speaker == "Mike Jordan"

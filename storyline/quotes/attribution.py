@@ -549,11 +549,20 @@ class _ArticleQuotes:
                     w.isalpha() and w.islower() for w in between[1:]):
                 return self._named(self.mentions[i])  # `said a tearful X`
         phrase = []
+        stop = None
         for m in _WORDS.finditer(masked, start, min(len(masked), start + 120)):
             if not m.group()[0].isalnum() or m.group().lower() in _BOUNDARY_WORDS:
+                stop = m
                 break
             phrase.append(m.group())
-        return _Speaker(None, description=_description(phrase)) if phrase else None
+        description = _description(phrase)
+        if description and stop is not None and stop.group() == ",":
+            # `said a spokesman for the committee, Mike Russell`: the person the role names
+            after = _SPACES.match(masked, stop.end())
+            named = self.by_start.get(base + (after.end() if after else stop.end()))
+            if named is not None and named.kind == PERSON:
+                return self._named(named)
+        return _Speaker(None, description=description) if phrase else None
 
     def _sentence_subject(self, base: int, sentence_start: int, number: int,
                           position: int | None = None) -> _Speaker | None:
@@ -583,6 +592,11 @@ class _ArticleQuotes:
         verb, that is not a possessive ("Turkey's ... council") or after a preposition."""
         if self.tags is None:
             return None
+        opening = _WORD.search(self.text, sentence_start, sentence_start + 12)
+        if opening is not None and opening.group() in ("He", "She"):
+            # `He declined to speculate, but acknowledged that "..."`
+            return self._pronoun(opening.group().lower(), sentence_start, self._paragraph_index(
+                sentence_start))
         i = bisect.bisect_left(self.mention_starts, sentence_start)
         for mention in self.mentions[i:]:
             if mention.start >= end or any(self.tags.at(p) in _FINITE_VERBS for p in (
