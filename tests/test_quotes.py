@@ -450,3 +450,11 @@ def test_quotes_he_opening_a_sentence_whose_second_verb_speaks():
         "He declined to speculate about the money, but acknowledged that \"it's certainly a "
         'race where money could matter."')
     assert by_text(quotes, "it's certainly").speaker == "Mike Jordan"
+
+
+def test_quotes_question_then_speaker_and_verb():
+    quotes = quotes_of(
+        'Pensioners like Joao Pereira fear the reform.\n"Is there any way to stay calm in this '
+        'country?" Pereira asked. "It is just the rich and the poor."')
+    assert by_text(quotes, "Is there any way").speaker == "Joao Pereira"
+    assert by_text(quotes, "It is just").speaker == "Joao Pereira"

@@ -224,6 +224,12 @@ class _ArticleQuotes:
         limit = min([s.open_mark for s in spans[n + 1:]] + [sentence_end])
         after = next((e for e in events if span.close_mark < e.position < limit and _word_count(
             masked[span.close_mark + 1 - base:e.position - base]) <= 8), None)
+        if after is None and content.rstrip()[-1:] in ("?", "!"):
+            # `"Is there any way?" Tambara asked.`: the question mark ended the sentence
+            next_open = min([s.open_mark for s in spans[n + 1:]] + [len(self.text)])
+            after = next((e for e in events if span.close_mark < e.position < next_open
+                          and _word_count(masked[span.close_mark + 1 - base:e.position - base])
+                          <= 3), None)
         before = next((e for e in reversed(events)
                        if sentence_start <= e.position < span.open_mark), None)
         later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
