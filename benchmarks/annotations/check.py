@@ -7,6 +7,7 @@
     python benchmarks/annotations/check.py --annotations blind   # the blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind2  # the second blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind3  # the third blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind4  # the fourth blind set (not yet scored)
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -35,7 +36,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3")
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
@@ -44,8 +45,9 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     aliases-check.jsonl, once held out, since seen), `holdout` (the fresh held-out set:
     analysis-holdout.jsonl, aliases-holdout.jsonl), `blind` (annotated blind, not yet scored:
     analysis-blind.jsonl, aliases-blind.jsonl), `blind2` (the second blind set, not yet scored:
-    analysis-blind2.jsonl, aliases-blind2.jsonl) or `blind3` (the third blind set, not yet
-    scored: analysis-blind3.jsonl, aliases-blind3.jsonl)."""
+    analysis-blind2.jsonl, aliases-blind2.jsonl), `blind3` (the third blind set, not yet
+    scored: analysis-blind3.jsonl, aliases-blind3.jsonl) or `blind4` (the fourth blind set, not
+    yet scored: analysis-blind4.jsonl, aliases-blind4.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
