@@ -458,3 +458,10 @@ def test_quotes_question_then_speaker_and_verb():
         'country?" Pereira asked. "It is just the rich and the poor."')
     assert by_text(quotes, "Is there any way").speaker == "Joao Pereira"
     assert by_text(quotes, "It is just").speaker == "Joao Pereira"
+
+
+def test_quotes_appealed_to_with_quoted_words_and_a_regnal_name():
+    quotes = quotes_of(
+        "Pope John Paul II visited Split on Saturday. John Paul appealed to the crowd "
+        '"to forgive and reconcile."')
+    assert by_text(quotes, "to forgive").speaker == "John Paul II"

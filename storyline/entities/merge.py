@@ -354,6 +354,9 @@ foundation union committee commission network news times post television radio t
 services systems industries holdings motors""".split())
 
 
+_REGNAL = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI Jr. Jr Sr. Sr".split())
+
+
 def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
     """The fullest name: most words, then most characters, then most often written. For a
     person, not a name that only adds a last word to another ("Salvador Allende Gossens")."""
@@ -375,7 +378,7 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
     else:
         shorter = {" ".join(n.split()[:-1]) for n in names}
         names = [n for n in names if len(n.split()) < 3 or n not in shorter] or names
-        names = [n for n in names if not any(
+        names = [n for n in names if n.split()[-1] in _REGNAL or not any(  # "John Paul II"
             len(n.split()) >= 3 and other.split() == n.split()[:-1] for other in names)] or names
     return max(names, key=lambda n: (len(n.split()), len(n), counts[n], n))
 

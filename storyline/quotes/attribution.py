@@ -48,7 +48,7 @@ whispered yelled screamed cried pointed announced alleged alleges thundered lame
 commented comments termed terms likened likens dubbed branded labelled labeled repeated repeats
 restated asserted asserts accuse indicated indicates demanded demands pledged pledges
 pronounced pronounces proclaimed proclaims cites cited blamed blames
-condemned condemns criticised criticized criticises criticizes hailed hails
+condemned condemns criticised criticized criticises criticizes hailed hails appealed appeals
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
