@@ -119,7 +119,13 @@ def rejection(text: str, min_words: int = MIN_WORDS) -> str | None:
         return "quotation without a speaker"
     if _DANGLING_START.match(text):
         return "starts with a pronoun whose person is named elsewhere"
+    if len(words) < 12 and _DANGLING_END.search(text):
+        return "ends on a pronoun whose thing is named elsewhere"
     return None
+
+
+# "... said she would recommend it.": short, and the thing it is about is in another sentence.
+_DANGLING_END = re.compile(r"\b(?:it|them|this|that)[.!]?[\"'”’)]*\s*$")
 
 
 def _is_speakerless_quote(text: str) -> bool:

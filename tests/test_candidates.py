@@ -30,10 +30,16 @@ def test_candidates_accept_a_plain_news_sentence():
     ("He added that the bridge would open to traffic on Monday morning.", "pronoun"),
     ("They want the bridge to open to traffic on Monday morning at last.", "pronoun"),
     ('"She told us the bridge would open to traffic on Monday," a driver said.', "pronoun"),
+    ("The union leader said she would recommend it.", "ends on a pronoun"),
 ])
 def test_candidates_reject_sentences_that_read_badly_alone(text, reason):
     because = rejection(text)
     assert because is not None and reason in because
+
+
+def test_candidates_a_long_sentence_may_end_on_it():
+    assert rejection("The council approved the budget for the new bridge over the river on "
+                     "Monday and the mayor signed it.") is None
 
 
 def test_candidates_pronoun_check_reads_whole_words():
