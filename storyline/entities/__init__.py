@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from ..types import Article
 from .aliases import ALIAS_TABLE, _paren_declarations, _text_declarations
 from .merge import EntityIndex, Mention, _Clusters, _index
-from .mentions import ORGANIZATION, PERSON, PLACE, TokenTags, _Raw
+from .mentions import FINITE_VERB_TAGS, ORGANIZATION, PERSON, PLACE, TokenTags, _Raw
 from .names import (
     _gap_mentions,
     _ner_mentions,
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALIAS_TABLE",
+    "FINITE_VERB_TAGS",
     "ORGANIZATION",
     "PERSON",
     "PLACE",

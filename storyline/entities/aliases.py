@@ -53,6 +53,7 @@ _DECLARED_SAME = re.compile(
     r"(?:,?\s+(?:" + _SO_CALLED + r"\s+)?(?:known as|referred to as|renamed)"
     r"|,\s+(?:" + _SO_CALLED + r"\s+)?(?:called|dubbed|nicknamed)"
     r"|\s+" + _SO_CALLED + r"\s+(?:called|dubbed|nicknamed))\s+(?:the\s+)?")
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?$")  # "... Party of [Turkey]"
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}")
 _DECLARED_OTHER = re.compile(
     r"\b(?:an?|another|the)\s+(?:(?:alternative|alternate|other|different|older|local|"
@@ -108,7 +109,7 @@ def _text_declarations(text: str, found: list[_Raw]) -> Iterable[tuple[_Raw, _Ra
         i = bisect.bisect_right(ends, match.start()) - 1
         if i < 0 or found[i].end != match.start():
             continue
-        of = re.search(r"\s+of\s+(?:the\s+)?$", text[:found[i].start])
+        of = _OF_BEFORE.search(text, max(0, found[i].start - 16), found[i].start)
         if of is not None:  # "the Kurdish Workers Party of Turkey, known as the PKK": the party
             j = bisect.bisect_right(ends, of.start()) - 1
             if j < 0 or found[j].end != of.start():

@@ -50,6 +50,10 @@ def _norm(name: str) -> str:
     return key
 
 
+# Penn tags of a finite verb: past, present, modal ("said", "says", "say", "will").
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 class TokenTags:
     """Part-of-speech tags of a Doc by character offset (one pass over the tokens)."""
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE
-from .mentions import _KIND_OF_LABEL, _OTHER, TokenTags, _norm, _Raw
+from .mentions import _KIND_OF_LABEL, _OTHER, FINITE_VERB_TAGS, TokenTags, _norm, _Raw
 from .roles import _DETERMINERS, _TITLES_AT_START, _TITLES_BEFORE, is_role_word
 
 if TYPE_CHECKING:
@@ -224,7 +224,7 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, bool], raws:
 def _has_finite_verb(span: Span) -> bool:
     """A span that holds a finite verb ("Greenspon told CTV News" tagged a work of art) is
     spaCy's mistake, not a name: it does not hide the names inside it."""
-    return any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in span)
+    return any(token.tag_ in FINITE_VERB_TAGS for token in span)
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:

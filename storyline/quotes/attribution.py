@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..entities import (
+    FINITE_VERB_TAGS,
     ORGANIZATION,
     PERSON,
     PLACE,
@@ -95,9 +96,9 @@ _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
 _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){1,4}?)as\s+say")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
 announcement memo bulletin""".split())
-_FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
                              r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
                              r"(?:[\w'’.-]+\s*){1,6})?)")
@@ -500,8 +501,8 @@ class _ArticleQuotes:
     def _body_of(self, mention: Mention) -> Mention | None:
         """The organisation a place belongs to in `Board of Canada`."""
         i = bisect.bisect_left(self.mention_starts, mention.start) - 1
-        if i >= 0 and self.mentions[i].kind == ORGANIZATION and re.fullmatch(
-                r"\s+of\s+(?:the\s+)?", self.text[self.mentions[i].end:mention.start]):
+        if i >= 0 and self.mentions[i].kind == ORGANIZATION and _OF.fullmatch(
+                self.text, self.mentions[i].end, mention.start):
             return self.mentions[i]
         return None
 
@@ -605,7 +606,7 @@ class _ArticleQuotes:
                 sentence_start))
         i = bisect.bisect_left(self.mention_starts, sentence_start)
         for mention in self.mentions[i:]:
-            if mention.start >= end or any(self.tags.at(p) in _FINITE_VERBS for p in (
+            if mention.start >= end or any(self.tags.at(p) in FINITE_VERB_TAGS for p in (
                     self.tags.starts_between(sentence_start, mention.start))):
                 return None
             if self.text.startswith(("'s", "’s"), mention.end) or self._after_preposition(

@@ -9,6 +9,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Protocol
 
+from ..entities.mentions import FINITE_VERB_TAGS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -24,7 +26,6 @@ _TENSE_WINDOW = 30  # tokens
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
 _GROUP_TAGS = _VERB_TAGS | {"RB", "TO"}
 _SCHEDULE_TAGS = frozenset({"VBN", "VBZ", "VBP", "VBG", "JJ"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Present-tense verbs that report rather than plan: "says he met them on Friday".
 _BE_HAVE = frozenset("be is are am was were been being 's 're 'm ’s ’re ’m have has had 've ’ve "
                      "'d ’d".split())
@@ -157,7 +158,7 @@ def _group_tense(doc: Doc, position: int) -> str | None:
         if not (token.tag_ in _GROUP_TAGS or _is_schedule_word(token)):
             break
         group.append(token)
-        if token.tag_ in _FINITE_TAGS:
+        if token.tag_ in FINITE_VERB_TAGS:
             break
     if not group:
         return None
@@ -172,7 +173,7 @@ def _group_tense(doc: Doc, position: int) -> str | None:
         return PAST
     if any(_is_schedule_word(t) for t in group):
         return FUTURE
-    if finite.tag_ not in _FINITE_TAGS:
+    if finite.tag_ not in FINITE_VERB_TAGS:
         # "killed on August 7", "unsealed Sept. 25": a past participle tells the past; "the
         # dinner following Friday's inauguration", "to savor": no tense of their own
         return PAST if group[0].tag_ == "VBN" and len(group) == 1 else None
