@@ -117,9 +117,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, log: Path, view_processes: int | None = None
+                 ) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-c", "from storyline.cli import main; raise SystemExit(main())",
                "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    if view_processes is not None:
+        command += ["--view-processes", str(view_processes)]
     env = {**os.environ, "STORYLINE_API_KEY": "",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE.parent),
                                                        os.environ.get("PYTHONPATH")]))}
@@ -299,7 +302,8 @@ def spacy_rate(articles: Sequence[Article], count: int = 200) -> tuple[float, fl
     return words / took, words / len(sample)
 
 
-def build_base(folder: Path, articles: list[Article], wanted: int) -> tuple[Path, str]:
+def build_base(folder: Path, articles: list[Article], wanted: int,
+               view_processes: int | None = None) -> tuple[Path, str]:
     """The store of `wanted` articles with every story's view stored (made once per folder)."""
     base = folder / "base.db"
     done = folder / "base.done"
@@ -319,7 +323,7 @@ def build_base(folder: Path, articles: list[Article], wanted: int) -> tuple[Path
     build = time.perf_counter() - start
     port = free_port()
     log = folder / "server.log"
-    process = start_server(base, port, log)  # its start-up sweep computes every view
+    process = start_server(base, port, log, view_processes)  # its start-up sweep: every view
     try:
         wait_healthy(process, f"http://127.0.0.1:{port}", log)
         start = time.perf_counter()
@@ -332,7 +336,7 @@ def build_base(folder: Path, articles: list[Article], wanted: int) -> tuple[Path
     note = (f"Base store: {count:,} articles in {stories:,} stories, built with add_articles in "
             f"{build:.1f} s; the server's start-up sweep computed and stored their views in "
             f"{sweep:.0f} s ({stories / sweep:.1f} stories/s, {sweep / stories * 1000:.0f} ms "
-            f"each, one at a time), load average at the end {os.getloadavg()[0]:.2f}. "
+            f"each), load average at the end {os.getloadavg()[0]:.2f}. "
             f"Articles taken: {taken}.")
     done.write_text(note)
     return base, note
@@ -348,6 +352,9 @@ def main() -> int:
     parser.add_argument("--paced", type=float, default=8.0,
                         help="articles/s posted during the paced reads-while-ingesting phase")
     parser.add_argument("--keep", type=Path, help="build (or reuse) the base store here")
+    parser.add_argument("--view-processes", type=int, metavar="N",
+                        help="the server's --view-processes (default: the server's, one per "
+                        "core)")
     args = parser.parse_args()
     articles = load_articles()
     if articles is None:
@@ -357,7 +364,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.keep or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
-        base, note = build_base(folder, articles, args.articles)
+        base, note = build_base(folder, articles, args.articles, args.view_processes)
         db = folder / "run.db"
         shutil.copyfile(base, db)
         with open_store(db) as store:
@@ -368,7 +375,7 @@ def main() -> int:
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         log = folder / "server.log"
-        process = start_server(db, port, log)
+        process = start_server(db, port, log, args.view_processes)
         try:
             startup = wait_healthy(process, base_url, log)
             phases, timings = asyncio.run(measure(base_url, story_ids, extra, args.seconds,

@@ -156,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--api-key", metavar="KEY",
                        help="require this key (X-API-Key header) on write routes; default: the "
                        "STORYLINE_API_KEY environment variable, else no key")
+    serve.add_argument("--view-processes", type=int, metavar="N", default=None,
+                       help="compute story views (summary and analysis) in N worker "
+                       "processes; 0 computes them in the server's own process (default: one "
+                       "per CPU core)")
     serve.set_defaults(run=run_serve)
 
     methods = commands.add_parser("methods", help="list the summarization methods")
@@ -349,7 +353,15 @@ def run_serve(args: argparse.Namespace) -> int:
     from .service import create_app
 
     api_key = args.api_key or os.environ.get("STORYLINE_API_KEY") or None
-    app = create_app(args.db, api_key=api_key)
+    processes = args.view_processes
+    if processes is None:
+        processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
+    if processes < 0:
+        from .errors import UsageError
+
+        raise UsageError(f"--view-processes must be 0 or more, got {processes}")
+    app = create_app(args.db, api_key=api_key, view_processes=processes)
     if api_key is None and args.host not in ("127.0.0.1", "localhost", "::1"):
         _say(f"warning: listening on {args.host} with no API key: anyone who can reach it can "
              "add articles (give --api-key or set STORYLINE_API_KEY)")

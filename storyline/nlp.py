@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import StorylineError
@@ -102,3 +102,51 @@ def parse(articles: Sequence[Article]) -> list[Doc]:
                 _parsed.popitem(last=False)
         docs = [doc if doc is not None else fresh[t] for t, doc in zip(texts, docs)]
     return [doc for doc in docs if doc is not None]
+
+
+def parse_model() -> str:
+    """Names the pipeline that makes the parses (model, its version, spaCy's version, what is
+    left out): a kept parse (`export_parses`) is used again only by the same pipeline."""
+    import spacy
+
+    meta = pipeline().meta
+    return (f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} "
+            f"spacy-{spacy.__version__} without {','.join(_DISABLED)}")
+
+
+def export_parses(texts: Iterable[str]) -> dict[str, bytes]:
+    """The parses kept in this process of these texts (those parsed or imported here), as
+    compressed bytes for `import_parses` in this or another process, by text."""
+    import zlib
+
+    with _parsed_lock:
+        docs = {t: _parsed[t] for t in texts if t in _parsed}
+    return {t: zlib.compress(doc.to_bytes(exclude=["tensor", "user_data"]), 1)
+            for t, doc in docs.items()}
+
+
+def import_parses(parses: Mapping[str, bytes]) -> int:
+    """Keep these exported parses (by text) as if the texts had been parsed here, so `parse`
+    does not parse them again; returns how many were kept. Bytes that do not read back as a
+    parse of their text (damaged, another format) are skipped: the text is parsed instead."""
+    import zlib
+
+    from spacy.tokens import Doc
+
+    vocab = pipeline().vocab
+    kept = {}
+    for text, data in parses.items():
+        with _parsed_lock:
+            if text in _parsed:
+                continue
+        try:
+            doc = Doc(vocab).from_bytes(zlib.decompress(data))
+        except Exception:  # derived data: a parse that can't be read is made again
+            continue
+        if doc.text == text:
+            kept[text] = doc
+    with _parsed_lock:
+        _parsed.update(kept)
+        while len(_parsed) > PARSED_KEPT:
+            _parsed.popitem(last=False)
+    return len(kept)

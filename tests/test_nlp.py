@@ -51,3 +51,33 @@ def test_nlp_parse_keeps_parsed_texts_so_a_grown_story_parses_only_its_new_artic
     assert parsed == [third.text]  # the story's earlier articles came from the kept parses
     assert again[0] is docs[0] and again[1] is docs[1]
     assert again[2].text == third.text and len(again[2]) > 5
+
+
+def test_nlp_exported_parses_read_back_the_same_and_damaged_ones_are_parsed_again(monkeypatch):
+    text = "Mayor Lena Ortiz said the Fernmoor bridge would reopen on Friday."
+    other = "Tom Reyes of the Harbour Board disagreed."
+    [doc] = nlp.parse([Article("a", text)])
+    exported = nlp.export_parses([text, "never parsed here"])
+    assert set(exported) == {text}
+    nlp.forget_parses()
+    assert nlp.import_parses({text: exported[text], other: b"not a parse"}) == 1
+    parsed: list[str] = []
+    real = nlp.pipeline()
+
+    class Counting:
+        vocab = real.vocab
+
+        def pipe(self, texts, batch_size=16):
+            texts = list(texts)
+            parsed.extend(texts)
+            return real.pipe(texts, batch_size=batch_size)
+
+    monkeypatch.setattr(nlp, "pipeline", lambda: Counting())
+    back, again = nlp.parse([Article("a", text), Article("b", other)])
+    assert parsed == [other]  # the imported parse was used; the damaged one was redone
+    assert [(t.text, t.idx, t.tag_, t.ent_type_, t.is_sent_start) for t in back] == \
+        [(t.text, t.idx, t.tag_, t.ent_type_, t.is_sent_start) for t in doc]
+    assert [e.text for e in back.ents] == [e.text for e in doc.ents]
+    assert again.text == other
+    monkeypatch.undo()
+    assert nlp.parse_model().startswith("en_core_web_sm") and "spacy-" in nlp.parse_model()

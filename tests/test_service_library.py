@@ -98,3 +98,49 @@ def test_service_library_stored_view_reads_back_as_it_was_computed(harbor_story,
         # What the story page is drawn from is the same, whether computed or read back.
         assert decode_view(encode_view(summary, analysis), articles) == (summary, analysis)
         assert decode_view(encode_view(summary, None), articles) == (summary, None)
+
+
+def test_service_library_views_computed_in_worker_processes_match_and_survive_a_kill(
+        tmp_path):
+    import os
+    import signal
+
+    from storyline.service.views import decode_view
+
+    location = str(tmp_path / "store.db")
+    library = Library(location, view_processes=2)  # the server's way: analysis included
+    try:
+        workers = library._computer.process_ids()
+        assert workers and os.getpid() not in workers
+        library.add(stream())
+        assert library.view_queue.wait_until_empty(timeout=180)
+        assert library.stale_story_ids() == []
+        with open_store(location) as store:
+            stories = {i: store.story(i) for i in store.story_ids()}
+            stored = {i: store.story_view(i) for i in stories}
+        # The same views as computed in this process, and the same again from the parses
+        # the view processes kept in the store (then nothing is parsed).
+        here = Library(location, background_views=False)
+        model = here._parse_model()
+        for story_id, story in stories.items():
+            text = stored[story_id][1]  # type: ignore[index]
+            summary, analysis = decode_view(text, story.articles)
+            assert analysis is not None and summary.sentences
+            originals = [a for a in story.articles if a.id not in set(story.near_duplicates)]
+            with open_store(location) as store:
+                kept = store.article_parses([a.id for a in originals], model)
+            assert set(kept) == {a.id for a in originals}
+            fresh = here._computer.compute(originals, str(story_id))
+            assert fresh.json == text and set(fresh.parses) == set(kept)
+            from_kept = here._computer.compute(originals, str(story_id), kept)
+            assert from_kept.json == text and from_kept.parses == {}
+        # A view process killed (out of memory, say): the next view is still computed.
+        os.kill(next(iter(workers)), signal.SIGKILL)
+        story_id = next(iter(stories))
+        with open_store(location) as store:
+            store.save_story_view(story_id, "stale", "{}")
+        view = library.view(story_id)
+        assert view is not None and view.origin == "computed" and view.summary.sentences
+        assert not library._computer.process_ids() & workers  # new processes
+    finally:
+        library.close()

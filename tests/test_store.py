@@ -336,3 +336,24 @@ def test_store_story_version_changes_when_an_article_joins(store_location):
         saves = store.saves()
         store.save_story_view(story_id, after.version, "{}")
         assert store.saves() == saves  # a view is not a write other servers must reload for
+
+
+def test_store_v2_store_gains_kept_parses_by_model(store_location, monkeypatch):
+    monkeypatch.setattr(migrations_module, "MIGRATIONS", migrations_module.MIGRATIONS[:2])
+    with open_store(store_location) as store:  # a store made before kept parses
+        add_articles(store, stream())
+        ids = list(store.assignments())
+    assert "article_parses" not in tables(store_location)
+    monkeypatch.undo()
+    with open_store(store_location) as store:
+        assert schema_version(store_location) == ("storyline", SCHEMA_VERSION)
+        assert store.article_parses(ids, "model-a") == {}
+        saves = store.saves()
+        store.save_article_parses("model-a", {ids[0]: b"\x00first", ids[1]: b"second"})
+        store.save_article_parses("model-b", {ids[1]: b"second, by b"})  # replaces it
+        assert store.saves() == saves  # derived data: other servers need not reload
+        assert store.article_parses(ids, "model-a") == {ids[0]: b"\x00first"}
+        assert store.article_parses([*ids, "no-such-article"], "model-b") == \
+            {ids[1]: b"second, by b"}
+        many = [f"missing-{n}" for n in range(1200)] + [ids[0]]  # more ids than one query takes
+        assert store.article_parses(many, "model-a") == {ids[0]: b"\x00first"}

@@ -78,12 +78,15 @@ class ApiError(Exception):
 
 
 def create_app(db_path: str, api_key: str | None = None, max_body_bytes: int = MAX_BODY_BYTES,
-               *, with_analysis: bool = True, background_views: bool = True) -> FastAPI:
+               *, with_analysis: bool = True, background_views: bool = True,
+               view_processes: int = 0) -> FastAPI:
     """The app over the store at `db_path` (created when missing). With `api_key`, the write
     routes need it in an `X-API-Key` header (or `Authorization: Bearer KEY`). With
-    `background_views`, a thread keeps the stored story views current (see `library`);
-    `app.state.library.close()` stops it, as the server's shutdown does."""
-    library = Library(db_path, with_analysis=with_analysis, background_views=background_views)
+    `background_views`, threads keep the stored story views current (see `library`), computing
+    them in `view_processes` worker processes (0: in the server's process);
+    `app.state.library.close()` stops them, as the server's shutdown does."""
+    library = Library(db_path, with_analysis=with_analysis, background_views=background_views,
+                      view_processes=view_processes)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from storyline.errors import UsageError
-from storyline.service.views import decode_view, encode_view, view_version
+from storyline.service.compute import ViewComputer
+from storyline.service.views import decode_view, view_version
 from storyline.service.worker import ViewQueue, ViewWorker
 from storyline.store import Store, StoredStory, open_store
 from storyline.stories import (
@@ -60,7 +62,7 @@ class Library:
     `close` to stop it. Without, views are computed on the read that first needs them."""
 
     def __init__(self, db_path: str, *, with_analysis: bool = True,
-                 background_views: bool = True) -> None:
+                 background_views: bool = True, view_processes: int = 0) -> None:
         self.db_path = db_path
         self.with_analysis = with_analysis
         with open_store(db_path):  # create it, or refuse a file that is not a store, now
@@ -69,25 +71,36 @@ class Library:
         self._pipeline: StoryPipeline | None = None
         self._cache_lock = threading.Lock()
         self._views: OrderedDict[tuple[int, str], StoryView] = OrderedDict()
-        # One view computed at a time: two readers of a new story (or a reader and the
-        # worker) wait for one computation rather than both parsing the same articles.
-        self._compute_lock = threading.Lock()
-        # Readers go first: the worker waits while a read needs a view computed.
+        self._computer = ViewComputer(view_processes, with_analysis=with_analysis)
+        self._model: str | None = None
+        # One computation per story at a time: two readers of a new story (or a reader and
+        # the worker) wait for one computation rather than both parsing the same articles.
+        self._computing: dict[int, tuple[threading.Lock, list[int]]] = {}
+        self._computing_guard = threading.Lock()
+        # Readers go first: the workers wait while a read needs a view computed.
         self._readers_computing = 0
         self._readers_done = threading.Condition()
         self.view_queue = ViewQueue()
-        self._worker: ViewWorker | None = None
+        self._workers: list[ViewWorker] = []
         if background_views:
-            self._worker = ViewWorker(self.view_queue, self.refresh_view, self.stale_story_ids)
-            self._worker.start()
+            # As many worker threads as views computed at once; the first lists the backlog.
+            for n in range(max(1, view_processes)):
+                self._workers.append(ViewWorker(
+                    self.view_queue, self.refresh_view,
+                    self.stale_story_ids if n == 0 else list, name=f"storyline-views-{n}"))
+            for worker in self._workers:
+                worker.start()
 
     def store(self) -> Store:
         return open_store(self.db_path)
 
     def close(self) -> None:
-        """Stop the view worker (after the view it is computing, if any)."""
-        if self._worker is not None:
-            self._worker.stop()
+        """Stop the view workers (after the views they are computing, if any) and the view
+        processes."""
+        self.view_queue.close()
+        for worker in self._workers:
+            worker.stop()
+        self._computer.close()
 
     def add(self, articles: Sequence[Article]) -> AddReport:
         """Dedup, cluster and store the articles in one transaction (at most
@@ -105,7 +118,7 @@ class Library:
             except BaseException:
                 self._pipeline = None  # its state ran ahead of the rolled-back store
                 raise
-        if self._worker is not None:
+        if self._workers:
             # Stories of articles already stored are queued too; the worker skips a story
             # whose stored view is current.
             self.view_queue.put(dict.fromkeys(
@@ -184,17 +197,43 @@ class Library:
         return StoryView(describe(stored), stored.articles, summary, analysis, origin="stored")
 
     def _compute(self, store: Store, stored: StoredStory, version: str) -> StoryView:
-        with self._compute_lock:
-            # Computed (by the worker, a reader, or another server) while this one waited?
+        with self._computing_story(stored.id):
+            # Computed (by a worker, a reader, or another server) while this one waited?
             view = self._stored_view(store, stored, version)
             if view is not None:
                 return view
             near = set(stored.near_duplicates)
             originals = [a for a in stored.articles if a.id not in near] or list(stored.articles)
-            summary, analysis = summarize_and_analyze(originals, str(stored.id),
-                                                      with_analysis=self.with_analysis)
-            store.save_story_view(stored.id, version, encode_view(summary, analysis))
+            model = self._parse_model() if self.with_analysis else None
+            kept = store.article_parses([a.id for a in originals], model) if model else {}
+            computed = self._computer.compute(originals, str(stored.id), kept)
+            if model:
+                store.save_article_parses(model, computed.parses)
+            store.save_story_view(stored.id, version, computed.json)
+        summary, analysis = decode_view(computed.json, stored.articles)
         return StoryView(describe(stored), stored.articles, summary, analysis)
+
+    def _parse_model(self) -> str:
+        """The name of the parsing pipeline (`nlp.parse_model`), which the view processes
+        run too; asked of them once rather than loading spaCy in the server's process."""
+        if self._model is None:
+            self._model = self._computer.parse_model()
+        return self._model
+
+    @contextmanager
+    def _computing_story(self, story_id: int) -> Iterator[None]:
+        """Hold the story's computation lock (made on first use, dropped after last)."""
+        with self._computing_guard:
+            lock, users = self._computing.setdefault(story_id, (threading.Lock(), [0]))
+            users[0] += 1
+        try:
+            with lock:
+                yield
+        finally:
+            with self._computing_guard:
+                users[0] -= 1
+                if not users[0]:
+                    del self._computing[story_id]
 
     def _remember(self, key: tuple[int, str], view: StoryView) -> None:
         with self._cache_lock:

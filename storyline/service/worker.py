@@ -1,5 +1,7 @@
-"""The view worker: a thread of the server that computes the views of the stories an ingest
-changed, after the ingest has committed, so the story's next read finds its view stored.
+"""The view workers: threads of the server that compute the views of the stories an ingest
+changed, after the ingest has committed, so the story's next read finds its view stored. Each
+takes one story at a time from a shared queue (and, with view processes, has one process
+compute it: `compute`).
 
 A story that changes again before its turn is computed once, for its latest version. Stories
 changed by ingest go before the start-up backlog (the stories whose stored view is missing or
@@ -86,8 +88,8 @@ class ViewWorker(threading.Thread):
     a bug in the computation)."""
 
     def __init__(self, queue: ViewQueue, refresh: Callable[[int], None],
-                 backlog: Callable[[], list[int]]) -> None:
-        super().__init__(name="storyline-views", daemon=True)
+                 backlog: Callable[[], list[int]], *, name: str = "storyline-views") -> None:
+        super().__init__(name=name, daemon=True)
         self.queue = queue
         self._refresh = refresh
         self._backlog = backlog

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -81,6 +81,8 @@ _SAVE_CENTROID = _upsert("centroids", ("story_id", "terms", "norm"), "story_id")
 _SAVE_TERM = _upsert("term_documents", ("term", "documents"), "term")
 _SAVE_SETTING = _upsert("settings", ("key", "value"), "key")
 _SAVE_VIEW = _upsert("story_views", ("story_id", "version", "view"), "story_id")
+_SAVE_PARSE = _upsert("article_parses", ("article_id", "model", "parse"), "article_id")
+_IDS_PER_QUERY = 500  # SQLite allows 999 parameters in a statement
 
 
 class Store:
@@ -311,6 +313,27 @@ class Store:
         write lock and counts as no save: a view is derived data, which any process may
         recompute, and a reader serves it only while `version` is the story's."""
         self._db.execute(_SAVE_VIEW, (story_id, version, view))
+
+    def article_parses(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]:
+        """The kept parses (`nlp.serialize`) of these articles made by `model`, by article
+        id; articles with none, or one by another model, are left out."""
+        found: dict[str, bytes] = {}
+        ids = list(dict.fromkeys(article_ids))
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start : start + _IDS_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            for article_id, parse in self._db.execute(
+                    f"SELECT article_id, parse FROM article_parses WHERE model = ? AND "
+                    f"article_id IN ({marks})", (model, *chunk)):
+                found[str(article_id)] = bytes(parse)
+        return found
+
+    def save_article_parses(self, model: str, parses: Mapping[str, bytes]) -> None:
+        """Keep these articles' parses (by article id), replacing what was kept. Like views,
+        derived data: no write lock, no save counted."""
+        if parses:
+            self._db.executemany(_SAVE_PARSE, [(article_id, model, parse)
+                                               for article_id, parse in parses.items()])
 
 
 def _params_dict(params: ClusterParams) -> dict[str, object]:

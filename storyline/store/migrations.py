@@ -58,6 +58,13 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE TABLE story_views (story_id INTEGER PRIMARY KEY REFERENCES stories(id),
     version TEXT NOT NULL, view TEXT NOT NULL)""",
     )),
+    # An article's parse (spaCy's tokens, tags and entities, compressed) is derived data too,
+    # kept so that a story's view parses only the articles that joined it since; `model`
+    # names the pipeline that made it, so a parse by another model is not used.
+    Migration(3, "kept article parses", (
+        """CREATE TABLE article_parses (article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    model TEXT NOT NULL, parse BLOB NOT NULL)""",
+    )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
