@@ -8,6 +8,7 @@
     python benchmarks/annotations/check.py --annotations blind2  # the second blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind3  # the third blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind4  # the fourth blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind5  # the fifth blind set (not yet scored)
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -36,7 +37,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4")
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
@@ -46,8 +47,9 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     analysis-holdout.jsonl, aliases-holdout.jsonl), `blind` (annotated blind, not yet scored:
     analysis-blind.jsonl, aliases-blind.jsonl), `blind2` (the second blind set, not yet scored:
     analysis-blind2.jsonl, aliases-blind2.jsonl), `blind3` (the third blind set, not yet
-    scored: analysis-blind3.jsonl, aliases-blind3.jsonl) or `blind4` (the fourth blind set, not
-    yet scored: analysis-blind4.jsonl, aliases-blind4.jsonl)."""
+    scored: analysis-blind3.jsonl, aliases-blind3.jsonl), `blind4` (the fourth blind set, not
+    yet scored: analysis-blind4.jsonl, aliases-blind4.jsonl) or `blind5` (the fifth blind set,
+    not yet scored: analysis-blind5.jsonl, aliases-blind5.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
