@@ -174,7 +174,7 @@ class Library:
             if found is None or found[0] != version:
                 with self._readers_done:
                     self._readers_done.wait_for(lambda: self._readers_computing == 0)
-                self._compute(store, stored, version)
+                self._compute_json(store, stored, version)  # not decoded: nobody reads it here
 
     def stale_story_ids(self) -> StoryIds:
         """Stories whose stored view is missing or not of their current version, latest
@@ -193,15 +193,18 @@ class Library:
         found = store.story_view(stored.id)
         if found is None or found[0] != version:
             return None
-        summary, analysis = decode_view(found[1], stored.articles)
-        return StoryView(describe(stored), stored.articles, summary, analysis, origin="stored")
+        return _view_of(stored, found[1], origin="stored")
 
     def _compute(self, store: Store, stored: StoredStory, version: str) -> StoryView:
+        return _view_of(stored, self._compute_json(store, stored, version), origin="computed")
+
+    def _compute_json(self, store: Store, stored: StoredStory, version: str) -> str:
+        """Compute and store the view (the JSON kept), unless it was stored meanwhile."""
         with self._computing_story(stored.id):
             # Computed (by a worker, a reader, or another server) while this one waited?
-            view = self._stored_view(store, stored, version)
-            if view is not None:
-                return view
+            found = store.story_view(stored.id)
+            if found is not None and found[0] == version:
+                return found[1]
             near = set(stored.near_duplicates)
             originals = [a for a in stored.articles if a.id not in near] or list(stored.articles)
             model = self._parse_model() if self.with_analysis else None
@@ -210,8 +213,7 @@ class Library:
             if model:
                 store.save_article_parses(model, computed.parses)
             store.save_story_view(stored.id, version, computed.json)
-        summary, analysis = decode_view(computed.json, stored.articles)
-        return StoryView(describe(stored), stored.articles, summary, analysis)
+        return computed.json
 
     def _parse_model(self) -> str:
         """The name of the parsing pipeline (`nlp.parse_model`), which the view processes
@@ -240,6 +242,12 @@ class Library:
             self._views[key] = view
             while len(self._views) > CACHED_VIEWS:
                 self._views.popitem(last=False)
+
+
+def _view_of(stored: StoredStory, text: str, *, origin: str) -> StoryView:
+    """The story's view from its stored JSON."""
+    summary, analysis = decode_view(text, stored.articles)
+    return StoryView(describe(stored), stored.articles, summary, analysis, origin=origin)
 
 
 def summarize_and_analyze(articles: Sequence[Article], story_id: str | None = None, *,

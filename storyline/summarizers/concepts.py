@@ -10,7 +10,7 @@ reported by three articles; the bar drops when too little remains to fill the bu
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +114,13 @@ class Concepts:
         if not sentences:
             return fill_budget(selectable, pool, budget)
         sentences = _undominated(sentences, sentence_concepts, pool)
+        if ((budget.words is None
+             or sum(pool.candidates[i].word_count for i in sentences) <= budget.words)
+                and (budget.sentences is None or len(sentences) <= budget.sentences)):
+            # Everything fits (a small story): every concept can be covered, which is the
+            # optimum; cover them without the solver's set-up, leaving out sentences whose
+            # concepts the others all cover (shortest first).
+            return _covering(sentences, sentence_concepts, pool)
         if len(sentences) > self.max_candidates:
             # Solve over the sentences with the most concept weight per word: the optimum
             # almost always lies among them, and HiGHS time grows fast with their number.
@@ -203,6 +210,18 @@ def _undominated(sentences: list[int], sentence_concepts: dict[int, set[tuple[st
         mine = sentence_concepts[i]
         if not any(length[j] <= length[i] and mine <= sentence_concepts[j] for j in kept):
             kept.append(i)
+    return sorted(kept)
+
+
+def _covering(sentences: list[int], sentence_concepts: dict[int, set[tuple[str, str]]],
+              pool: SentencePool) -> list[int]:
+    """The sentences less those whose every concept another kept sentence also has."""
+    kept = set(sentences)
+    holders = Counter(c for i in sentences for c in sentence_concepts[i])
+    for i in sorted(sentences, key=lambda i: (pool.candidates[i].word_count, i)):
+        if all(holders[c] > 1 for c in sentence_concepts[i]):
+            kept.discard(i)
+            holders.subtract(sentence_concepts[i])
     return sorted(kept)
 
 
