@@ -88,6 +88,19 @@ def test_service_library_worker_computes_a_story_changed_many_times_once():
     assert queue.take() is None
 
 
+def test_service_library_worker_takes_stories_in_batches_changed_first():
+    queue = ViewQueue()
+    queue.put([1, 2, 3], urgent=False)
+    queue.put([4, 5])
+    assert queue.take_some(3) == [4, 5, 1]  # a batch fills up from the backlog
+    assert queue.pending() == 5
+    assert queue.take_some(3) == [2, 3]
+    queue.done(5)
+    assert queue.wait_until_empty(timeout=0)
+    queue.close()
+    assert queue.take_some(3) == []
+
+
 def test_service_library_stored_view_reads_back_as_it_was_computed(harbor_story, flood_story):
     from storyline.service.library import summarize_and_analyze
     from storyline.service.views import decode_view, encode_view

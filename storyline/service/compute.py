@@ -55,8 +55,40 @@ def compute_view(articles: Sequence[Article], story_id: str, with_analysis: bool
     return ComputedView(encode_view(summary, analysis), made)
 
 
+@dataclass(frozen=True, slots=True)
+class ViewJob:
+    """A story to compute the view of: its articles and their kept parses, by article id."""
+
+    articles: tuple[Article, ...]
+    story_id: str
+    parses: dict[str, bytes]
+
+
+def compute_views(jobs: Sequence[ViewJob], with_analysis: bool) -> list[ComputedView]:
+    """The views of several stories: the articles none of them has a parse for are parsed
+    together first (spaCy parses a batch ~15% faster than one text at a time)."""
+    if with_analysis and len(jobs) > 1:
+        from storyline import nlp
+
+        nlp.import_parses({a.text: job.parses[a.id] for job in jobs for a in job.articles
+                           if a.id in job.parses})
+        nlp.parse([a for job in jobs for a in job.articles if a.id not in job.parses])
+    return [compute_view(job.articles, job.story_id, with_analysis, job.parses)
+            for job in jobs]
+
+
+def one_blas_thread() -> None:
+    """Keep numpy's BLAS (OpenBLAS) to one thread in this process. Its threads spin-wait
+    after each call: in a server whose processes already use every core, that took ~20% of
+    a view's CPU (measured: 11.5 against 9.6 ms per view) and gave nothing back."""
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def _start_process(with_analysis: bool) -> None:
     """Load what a view needs (spaCy's model with the analysis) before the first view."""
+    one_blas_thread()
     if with_analysis:
         from storyline.nlp import pipeline
 
@@ -94,6 +126,10 @@ class ViewComputer:
         """The story's view (see `compute_view`)."""
         return self._run(compute_view, tuple(articles), story_id, self.with_analysis,
                          dict(parses or {}))
+
+    def compute_many(self, jobs: Sequence[ViewJob]) -> list[ComputedView]:
+        """The views of these stories, in one worker process (see `compute_views`)."""
+        return self._run(compute_views, list(jobs), self.with_analysis)
 
     def parse_model(self) -> str:
         """`nlp.parse_model()` of the processes that compute views."""

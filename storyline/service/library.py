@@ -16,11 +16,11 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 
 from storyline.errors import UsageError
-from storyline.service.compute import ViewComputer
+from storyline.service.compute import ComputedView, ViewComputer, ViewJob
 from storyline.service.views import decode_view, view_version
 from storyline.service.worker import ViewQueue, ViewWorker
 from storyline.store import Store, StoredStory, open_store
@@ -38,6 +38,9 @@ from storyline.types import Article, StoryAnalysis, Summary
 MAX_ARTICLES_PER_REQUEST = CHUNK  # one request, one transaction (add_articles saves per CHUNK)
 SUMMARY_WORDS = 100
 CACHED_VIEWS = 256
+# Stories a view worker takes at once when the queue is long (one view process computes
+# them, parsing their new articles in one batch); one when it is not.
+VIEW_BATCH = 4
 StoryIds = list[int]  # in Library, `list` is its method
 
 
@@ -86,8 +89,9 @@ class Library:
             # As many worker threads as views computed at once; the first lists the backlog.
             for n in range(max(1, view_processes)):
                 self._workers.append(ViewWorker(
-                    self.view_queue, self.refresh_view,
-                    self.stale_story_ids if n == 0 else list, name=f"storyline-views-{n}"))
+                    self.view_queue, self.refresh_views,
+                    self.stale_story_ids if n == 0 else list,
+                    batch=VIEW_BATCH if view_processes else 1, name=f"storyline-views-{n}"))
             for worker in self._workers:
                 worker.start()
 
@@ -163,18 +167,40 @@ class Library:
 
     def refresh_view(self, story_id: int) -> None:
         """Compute and store the story's view unless the store has it for its current
-        version (what the view worker does with each story it takes)."""
+        version."""
+        self.refresh_views([story_id])
+
+    def refresh_views(self, story_ids: Sequence[int]) -> None:
+        """Compute and store the views of these stories (in one view process, together),
+        leaving out those whose stored view is of their current version (what a view worker
+        does with the stories it takes)."""
         with self.store() as store:
-            try:
-                stored = store.story(story_id)
-            except UsageError:  # not in the store (another store's id, say): nothing to do
+            wanted: dict[int, tuple[StoredStory, str]] = {}
+            for story_id in dict.fromkeys(story_ids):
+                try:
+                    stored = store.story(story_id)
+                except UsageError:  # not in the store (another store's id, say): nothing to do
+                    continue
+                version = view_version(stored.version, with_analysis=self.with_analysis)
+                found = store.story_view(story_id)
+                if found is None or found[0] != version:
+                    wanted[story_id] = (stored, version)
+            if not wanted:
                 return
-            version = view_version(stored.version, with_analysis=self.with_analysis)
-            found = store.story_view(story_id)
-            if found is None or found[0] != version:
-                with self._readers_done:
-                    self._readers_done.wait_for(lambda: self._readers_computing == 0)
-                self._compute_json(store, stored, version)  # not decoded: nobody reads it here
+            with self._readers_done:
+                self._readers_done.wait_for(lambda: self._readers_computing == 0)
+            with ExitStack() as held:
+                for story_id in sorted(wanted):  # one order for all: no deadlock
+                    held.enter_context(self._computing_story(story_id))
+                # Computed by a reader (or another server) while this one waited?
+                for story_id, (_, version) in list(wanted.items()):
+                    found = store.story_view(story_id)
+                    if found is not None and found[0] == version:
+                        del wanted[story_id]
+                jobs = [self._job(store, stored) for stored, _ in wanted.values()]
+                computed = self._computer.compute_many(jobs) if jobs else []
+                for (story_id, (_, version)), view in zip(wanted.items(), computed):
+                    self._keep(store, story_id, version, view)
 
     def stale_story_ids(self) -> StoryIds:
         """Stories whose stored view is missing or not of their current version, latest
@@ -205,15 +231,24 @@ class Library:
             found = store.story_view(stored.id)
             if found is not None and found[0] == version:
                 return found[1]
-            near = set(stored.near_duplicates)
-            originals = [a for a in stored.articles if a.id not in near] or list(stored.articles)
-            model = self._parse_model() if self.with_analysis else None
-            kept = store.article_parses([a.id for a in originals], model) if model else {}
-            computed = self._computer.compute(originals, str(stored.id), kept)
-            if model:
-                store.save_article_parses(model, computed.parses)
-            store.save_story_view(stored.id, version, computed.json)
+            job = self._job(store, stored)
+            computed = self._computer.compute(job.articles, job.story_id, job.parses)
+            self._keep(store, stored.id, version, computed)
         return computed.json
+
+    def _job(self, store: Store, stored: StoredStory) -> ViewJob:
+        """What computing the story's view needs: its articles less near copies, and the
+        parses kept of them."""
+        near = set(stored.near_duplicates)
+        originals = [a for a in stored.articles if a.id not in near] or list(stored.articles)
+        model = self._parse_model() if self.with_analysis else None
+        kept = store.article_parses([a.id for a in originals], model) if model else {}
+        return ViewJob(tuple(originals), str(stored.id), kept)
+
+    def _keep(self, store: Store, story_id: int, version: str, computed: ComputedView) -> None:
+        if computed.parses:
+            store.save_article_parses(self._parse_model(), computed.parses)
+        store.save_story_view(story_id, version, computed.json)
 
     def _parse_model(self) -> str:
         """The name of the parsing pipeline (`nlp.parse_model`), which the view processes

@@ -41,16 +41,25 @@ class ViewQueue:
 
     def take(self) -> int | None:
         """The next story id (waiting for one), or None once the queue is closed."""
+        taken = self.take_some(1)
+        return taken[0] if taken else None
+
+    def take_some(self, limit: int) -> list[int]:
+        """The next story ids, at most `limit` (waiting for one; `done` each), or none once
+        the queue is closed."""
         with self._changed:
             while not self.is_closed and not self._urgent and not self._backlog:
                 self._changed.wait()
             if self.is_closed:
-                return None
-            waiting = self._urgent or self._backlog
-            story_id = next(iter(waiting))
-            del waiting[story_id]
-            self._working += 1
-            return story_id
+                return []
+            taken: list[int] = []
+            for waiting in (self._urgent, self._backlog):
+                while waiting and len(taken) < limit:
+                    story_id = next(iter(waiting))
+                    del waiting[story_id]
+                    taken.append(story_id)
+            self._working += len(taken)
+            return taken
 
     def hold(self) -> None:
         """Count one more piece of work under way (until `done`): the worker's listing of the
@@ -58,9 +67,9 @@ class ViewQueue:
         with self._changed:
             self._working += 1
 
-    def done(self) -> None:
+    def done(self, count: int = 1) -> None:
         with self._changed:
-            self._working -= 1
+            self._working -= count
             self._changed.notify_all()
 
     def pending(self) -> int:
@@ -82,17 +91,19 @@ class ViewQueue:
 
 
 class ViewWorker(threading.Thread):
-    """Takes story ids from the queue and calls `refresh` on each; first puts the ids that
-    `backlog` returns at the back of the queue. An error is logged with its story and the
-    worker goes on (the story's next read computes its view, and fails the same way if it is
-    a bug in the computation)."""
+    """Takes story ids from the queue, up to `batch` at a time, and calls `refresh` with
+    them; first puts the ids that `backlog` returns at the back of the queue. An error is
+    logged with its stories and the worker goes on (a story's next read computes its view,
+    and fails the same way if it is a bug in the computation)."""
 
-    def __init__(self, queue: ViewQueue, refresh: Callable[[int], None],
-                 backlog: Callable[[], list[int]], *, name: str = "storyline-views") -> None:
+    def __init__(self, queue: ViewQueue, refresh: Callable[[list[int]], None],
+                 backlog: Callable[[], list[int]], *, batch: int = 1,
+                 name: str = "storyline-views") -> None:
         super().__init__(name=name, daemon=True)
         self.queue = queue
         self._refresh = refresh
         self._backlog = backlog
+        self._batch = batch
         queue.hold()  # until the backlog is listed
 
     def run(self) -> None:
@@ -107,14 +118,14 @@ class ViewWorker(threading.Thread):
             self.queue.put(stale, urgent=False)
         finally:
             self.queue.done()
-        while (story_id := self.queue.take()) is not None:
+        while story_ids := self.queue.take_some(self._batch):
             try:
-                self._refresh(story_id)
+                self._refresh(story_ids)
             except Exception:
-                log.exception("could not compute the view of story %d; its next read will "
-                              "try again", story_id)
+                log.exception("could not compute the views of stories %s; their next read "
+                              "will try again", ", ".join(map(str, story_ids)))
             finally:
-                self.queue.done()
+                self.queue.done(len(story_ids))
 
     def stop(self, timeout: float = 30.0) -> None:
         """Close the queue and wait for the view being computed, if any."""
