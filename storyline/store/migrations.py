@@ -65,6 +65,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE TABLE article_parses (article_id TEXT PRIMARY KEY REFERENCES articles(id),
     model TEXT NOT NULL, parse BLOB NOT NULL)""",
     )),
+    # Each write numbers its articles after the highest `added`: without an index that is a
+    # scan of every article (3.6 ms of a 10 ms single-article ingest at 10,000 articles).
+    Migration(4, "index of the order articles were added in", (
+        "CREATE INDEX articles_added ON articles(added)",
+    )),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
