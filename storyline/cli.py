@@ -361,9 +361,6 @@ def run_serve(args: argparse.Namespace) -> int:
         from .errors import UsageError
 
         raise UsageError(f"--view-processes must be 0 or more, got {processes}")
-    from .service.compute import one_blas_thread
-
-    one_blas_thread()  # the server's threads and view processes keep every core busy
     app = create_app(args.db, api_key=api_key, view_processes=processes)
     if api_key is None and args.host not in ("127.0.0.1", "localhost", "::1"):
         _say(f"warning: listening on {args.host} with no API key: anyone who can reach it can "

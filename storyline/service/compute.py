@@ -78,9 +78,11 @@ def compute_views(jobs: Sequence[ViewJob], with_analysis: bool) -> list[Computed
 
 
 def one_blas_thread() -> None:
-    """Keep numpy's BLAS (OpenBLAS) to one thread in this process. Its threads spin-wait
-    after each call: in a server whose processes already use every core, that took ~20% of
-    a view's CPU (measured: 11.5 against 9.6 ms per view) and gave nothing back."""
+    """Keep numpy's BLAS (OpenBLAS) to one thread in this (view) process. Its threads
+    spin-wait after each call: with a process per core computing views, that took ~20% of a
+    view's CPU (measured: 11.5 against 9.6 ms per view) and gave nothing back. (In the
+    server's own process the limit made story reads slower, 466-486 against 535-541 per s,
+    so it is left there.)"""
     from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     threadpool_limits(limits=1, user_api="blas")
