@@ -93,6 +93,35 @@ def get(port: int, path: str) -> dict[str, object]:
         return dict(json.load(reply))
 
 
+def children(pid: int) -> set[int]:
+    """The processes whose parent is `pid` (Linux's /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; its parent has not collected it yet
+
+
+def wait_gone(pids: set[int], seconds: float = 20.0) -> set[int]:
+    """The processes of `pids` still running after up to `seconds`."""
+    deadline = time.monotonic() + seconds
+    while {p for p in pids if running(p)} and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return {p for p in pids if running(p)}
+
+
 def test_sigkill_mid_burst_loses_no_acknowledged_article(tmp_path, store_location):
     db, log, port = store_location, tmp_path / "server.log", free_port()
     server = start_server(db, port, log)
@@ -126,9 +155,12 @@ def test_sigkill_mid_burst_loses_no_acknowledged_article(tmp_path, store_locatio
                 if len(acknowledged) >= 120:
                     break
             time.sleep(0.02)
+        view_processes = children(server.pid)  # computing the views of the burst
         server.send_signal(signal.SIGKILL)
         server.wait()
         stop.set()
+        assert view_processes, "the server computed no view in a separate process"
+        assert wait_gone(view_processes) == set(), "view processes outlived the killed server"
         for thread in threads:
             thread.join(timeout=15)
         assert acknowledged, "the server acknowledged no article before the kill"

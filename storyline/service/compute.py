@@ -89,12 +89,26 @@ def one_blas_thread() -> None:
 
 
 def _start_process(with_analysis: bool) -> None:
-    """Load what a view needs (spaCy's model with the analysis) before the first view."""
+    """Load what a view needs (spaCy's model with the analysis) before the first view, and
+    end this process when the server's ends, however it ends (SIGKILL included)."""
+    threading.Thread(target=_exit_with_parent, name="storyline-parent-watch",
+                     daemon=True).start()
     one_blas_thread()
     if with_analysis:
         from storyline.nlp import pipeline
 
         pipeline()
+
+
+def _exit_with_parent() -> None:
+    """Wait for the parent process to end, then end this one (its views have no one to go to;
+    a killed server would otherwise leave its view processes, with spaCy loaded, behind)."""
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        os._exit(0)
 
 
 def _process_id() -> int:
