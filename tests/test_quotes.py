@@ -379,6 +379,29 @@ def test_quotes_said_a_tearful_person():
     assert by_text(quotes, "He only went").speaker == "Maria Lindqvist"
 
 
+def test_quotes_said_the_aged_person_named_before():
+    quotes = quotes_of(
+        "Peter Kowalski has slept at the shelter since March. "
+        '"They drink cheap spirit and then they freeze," said the 46-year-old Kowalski, '
+        "wrapped in a heavy coat.")
+    assert by_text(quotes, "They drink").speaker == "Peter Kowalski"
+
+
+def test_quotes_said_the_relative_of_a_person_is_not_that_person():
+    quotes = quotes_of(
+        "Anna Berg was not at the hearing. "
+        '"We will keep asking," said the mother of Anna Berg.')
+    assert by_text(quotes, "We will keep").speaker != "Anna Berg"
+
+
+def test_quotes_surname_spacy_takes_for_a_noun_is_still_the_speaker():
+    quotes = quotes_of(
+        "At the Solana tower, Ivan Tort, head of the residents' board, puts the damage at "
+        '$60,000. "If you live by the sea," Tort said, "storms come with it."')
+    assert by_text(quotes, "If you live").speaker == "Ivan Tort"
+    assert by_text(quotes, "storms come").speaker == "Ivan Tort"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

@@ -187,7 +187,7 @@ def _without_overlaps(raws: list[_Raw]) -> list[_Raw]:
     return kept
 
 
-def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, bool], raws: list[_Raw]
+def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, str], raws: list[_Raw]
                   ) -> Iterable[_Raw]:
     """Mentions spaCy missed of names the story already uses ("Trump administration",
     "Daesh", "Islamic State" where spaCy saw "Islamic" and "State"), as proper nouns outside
@@ -208,10 +208,14 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, bool], raws:
                                    for s, e in overlapping):
             continue
         form = match.group()
-        if not forms[form]:  # a plain word: must be tagged a proper noun here
+        if forms[form] != DISTINCTIVE:  # a plain word: must be tagged a proper noun here...
             if tags is None:
                 tags = TokenTags(doc)
-            if tags.at(start) not in _TAG_NAMES:
+            if tags.at(start) not in _TAG_NAMES and not (
+                    # ...or be a person's surname the text makes the subject of a verb
+                    # inside a sentence ("Tort said", where "tort" is tagged a noun)
+                    forms[form] == SURNAME and not _at_sentence_start(text, start)
+                    and tags.at(_next_word(text, end)) in FINITE_VERB_TAGS):
                 continue
         elif len(form) <= 3 and form.isupper() and _in_capitals(text, start, end):
             continue
@@ -234,30 +238,42 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     return any(w.isupper() and len(w) > 1 for w in before[-1:] + after[:1])
 
 
-def _surface_forms(raws: list[_Raw]) -> dict[str, bool]:
-    """Names to look for where spaCy missed them, each with whether it is distinctive enough
-    to take without a proper-noun tag (dotted or all-capitals forms: spaCy tags "IS" a verb).
-    The forms of the alias table count once the story uses one of its group."""
-    forms: dict[str, bool] = {}
+DISTINCTIVE, PLAIN, SURNAME = "distinctive", "plain", "surname"
+
+
+def _next_word(text: str, end: int) -> int:
+    """Where the word after `end` starts (`end` itself at the end of the text)."""
+    match = re.compile(r"\s*").match(text, end)
+    return match.end() if match else end
+
+
+def _surface_forms(raws: list[_Raw]) -> dict[str, str]:
+    """Names to look for where spaCy missed them, each DISTINCTIVE enough to take without a
+    proper-noun tag (dotted or all-capitals forms: spaCy tags "IS" a verb), PLAIN, or a
+    person's SURNAME (plain, but also taken before a verb inside a sentence). The forms of
+    the alias table count once the story uses one of its group."""
+    forms: dict[str, str] = {}
     for raw in raws:
         if all(_KIND_OF_LABEL.get(label) == _OTHER for label in raw.labels) or len(
                 raw.name) < 3 or not raw.name[0].isupper():
             continue
-        forms[raw.name] = "." in raw.name or raw.name.isupper()
+        forms[raw.name] = DISTINCTIVE if "." in raw.name or raw.name.isupper() else PLAIN
         words = raw.name.split()
         if "PERSON" in raw.labels and len(words) >= 2 and len(words[-1]) >= 3 and (
                 words[-1].isalpha() and words[-1][0].isupper()):
-            forms.setdefault(words[-1], False)  # "Buffone said" after "Samuel Buffone"
+            # "Buffone said" after "Samuel Buffone"
+            if forms.get(words[-1], PLAIN) == PLAIN:
+                forms[words[-1]] = SURNAME
     groups = {_TABLE_GROUP[_norm(r.name)] for r in raws if _norm(r.name) in _TABLE_GROUP}
     for group in groups:
         for form in ALIAS_TABLE[group][2]:
             if " " in form:
                 forms.setdefault(" ".join(w if w in _NAME_CONNECTORS else w.title()
-                                          for w in form.split()), False)
+                                          for w in form.split()), PLAIN)
             else:
                 if len(form) >= 4:  # "Daesh", "Isis": written titlecase, distinctive
-                    forms.setdefault(form.title(), True)
-                forms.setdefault(form.upper(), True)
+                    forms.setdefault(form.title(), DISTINCTIVE)
+                forms.setdefault(form.upper(), DISTINCTIVE)
     return forms
 
 

@@ -81,6 +81,9 @@ though although since so than whereas said says told""".split())
 _DETERMINERS = frozenset("the a an one two three some several many its his her their our this "
                          "that these those another".split())
 _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
+# A word describing the person named next: "tearful", "46-year-old" (not "of": `said the
+# mother of X` is not X).
+_DESCRIBING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
 _SPACES = re.compile(r"\s+")
 _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?:from|by|issued by) "
@@ -552,9 +555,10 @@ class _ArticleQuotes:
                     or w in _POSSESSIVES for w in between) or (
                     is_role_word(between[-1]) and all(w.isalpha() for w in between))):
                 return self._named(self.mentions[i])  # `said tribunal president X`, `said his wife, X`
-            if 2 <= len(between) <= 3 and between[0] in ("a", "an") and all(
-                    w.isalpha() and w.islower() for w in between[1:]):
-                return self._named(self.mentions[i])  # `said a tearful X`
+            if 2 <= len(between) <= 3 and between[0] in ("a", "an", "the") and all(
+                    _DESCRIBING_WORD.fullmatch(w) and w not in _PREPOSITIONS | {"and", "or"}
+                    for w in between[1:]):
+                return self._named(self.mentions[i])  # `said a tearful X`, `said the 46-year-old X`
         phrase = []
         stop = None
         for m in _WORDS.finditer(masked, start, min(len(masked), start + 120)):
