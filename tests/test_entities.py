@@ -205,6 +205,16 @@ def test_entities_family_name_first_surname_alone_is_the_full_name():
     assert index.entity("Ms. Ruan") is index.entity("Ruan Meiling")
 
 
+def test_entities_a_first_name_alone_in_another_article_is_not_that_full_name():
+    _, index = index_of(
+        "Karen Holm, a nurse at the clinic, said the doctor had received threats.",
+        "A longtime patient who asked to be identified only as Karen said the doctor often "
+        "apologized for the protesters.")
+    karen = index.entity("Karen")
+    assert karen is not None and karen.name == "Karen"
+    assert index.entity("Karen Holm") is not karen
+
+
 def test_entities_occupation_before_a_name_is_no_part_of_it():
     _, index = index_of(
         "The show ended late.\nFilmmaker Zhou Xiaoming, who staged it, praised the dancers. "

@@ -251,6 +251,12 @@ class _Clusters:
             surnames[last].add(self._find(key))
             if len(_person_words(key)) == 2 and first not in _PARTICLES:
                 family_first[first].add(self._find(key))
+        articles: dict[str, set[int]] = defaultdict(set)  # where each name is written
+        for raw in self.raws:
+            articles[_norm(raw.name)].add(raw.article)
+        root_articles: dict[str, set[int]] = defaultdict(set)
+        for name, found in articles.items():
+            root_articles[self._find(name)] |= found
         for key in keys:
             root = self._find(key)
             kind = self.kinds.get(root)
@@ -268,7 +274,10 @@ class _Clusters:
                     is_person or kind == ORGANIZATION):
                 # no one's last name: the first word of two-word names, family name first
                 # ("Xu" after "Xu Wenli", "Ms. He" after "He Xintong")
-                owners = family_first.get(key, set()) - {root}
+                # Only a name of the same article: elsewhere "Karen" is more likely another
+                # Karen than the family name of a "Karen Jones".
+                owners = {o for o in family_first.get(key, set()) - {root}
+                          if articles[key] & root_articles[o]}
                 if not owners:  # "Lockart" after "Joe Lockhart"
                     owners = {o for last, roots in surnames.items() if _spelled_alike(key, last)
                               for o in roots} - {root}
