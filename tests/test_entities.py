@@ -215,6 +215,19 @@ def test_entities_a_first_name_alone_in_another_article_is_not_that_full_name():
     assert index.entity("Karen Holm") is not karen
 
 
+def test_entities_titled_surname_is_the_same_articles_person_spacy_called_something_else():
+    articles, index = index_of(
+        "Imre Varga has slept at the shelter since March. The beds, Mr. Varga said, are "
+        "never empty.",  # spaCy calls "Imre Varga" an organisation
+        "Gabor Varga, a city councillor, said the shelter needs more money. Varga said the "
+        "vote was close.")
+    first, second = index.mentions
+    titled = next(m for m in first if m.text == "Mr. Varga")
+    assert titled.entity == "Imre Varga" and titled.kind == "person"
+    bare = next(m for m in second if m.text == "Varga")
+    assert bare.entity == "Gabor Varga"
+
+
 def test_entities_occupation_before_a_name_is_no_part_of_it():
     _, index = index_of(
         "The show ended late.\nFilmmaker Zhou Xiaoming, who staged it, praised the dancers. "

@@ -382,9 +382,9 @@ def test_quotes_said_a_tearful_person():
 def test_quotes_said_the_aged_person_named_before():
     quotes = quotes_of(
         "Peter Kowalski has slept at the shelter since March. "
-        '"They drink cheap spirit and then they freeze," said the 46-year-old Kowalski, '
-        "wrapped in a heavy coat.")
-    assert by_text(quotes, "They drink").speaker == "Peter Kowalski"
+        '"The cold comes after midnight," said the 46-year-old Kowalski, who sleeps near '
+        "the station.")
+    assert by_text(quotes, "The cold comes").speaker == "Peter Kowalski"
 
 
 def test_quotes_said_the_relative_of_a_person_is_not_that_person():
@@ -396,10 +396,10 @@ def test_quotes_said_the_relative_of_a_person_is_not_that_person():
 
 def test_quotes_surname_spacy_takes_for_a_noun_is_still_the_speaker():
     quotes = quotes_of(
-        "At the Solana tower, Ivan Tort, head of the residents' board, puts the damage at "
-        '$60,000. "If you live by the sea," Tort said, "storms come with it."')
-    assert by_text(quotes, "If you live").speaker == "Ivan Tort"
-    assert by_text(quotes, "storms come").speaker == "Ivan Tort"
+        "The ferry company hired Marc Tort last year to fix its timetable. "
+        '"Nobody reads a timetable," Tort said, "they read the sky."')
+    assert by_text(quotes, "Nobody reads").speaker == "Marc Tort"
+    assert by_text(quotes, "they read the sky").speaker == "Marc Tort"
 
 
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..types import Article, Citation, Entity
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE, _is_acronym_of, _table_group
 from .mentions import _KIND_OF_LABEL, _OTHER, ORGANIZATION, PERSON, PLACE, _norm, _Raw
+from .roles import gender_of_title
 
 
 _PARTICLES = frozenset("bin ibn al el de da di van von der du la le abu".split())
@@ -251,6 +252,17 @@ class _Clusters:
             surnames[last].add(self._find(key))
             if len(_person_words(key)) == 2 and first not in _PARTICLES:
                 family_first[first].add(self._find(key))
+        # Surnames written with a personal title ("Ms. Davila"), and the two- or three-word
+        # names spaCy did not call people, by last word.
+        titled = {_norm(r.name) for r in self.raws if gender_of_title(r.title)}
+        maybe_named: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            words = _person_words(key)
+            if (2 <= len(words) <= 3 and self._find(key) not in self.forced
+                    and self.kinds.get(self._find(key)) in (PLACE, ORGANIZATION)
+                    and not _ORGANISATION_WORDS.intersection(words)
+                    and key.replace(" ", "").isalpha()):
+                maybe_named[words[-1]].add(key)
         articles: dict[str, set[int]] = defaultdict(set)  # where each name is written
         for raw in self.raws:
             articles[_norm(raw.name)].add(raw.article)
@@ -268,6 +280,14 @@ class _Clusters:
             if kind == PLACE and not is_person and key in located:
                 continue
             owners = surnames.get(words[-1], set()) - {root}
+            if key in titled:
+                # "Ms. Davila" after "Tanya Davila", a name spaCy called a place: a two-word
+                # name of the same article with that surname is a person, and may be meant
+                named_here = {self._find(k) for k in maybe_named.get(words[-1], ())
+                              if articles[key] & articles[k]} - {root} - owners
+                for other in named_here:
+                    self.kinds[other] = PERSON
+                owners |= named_here
             if not owners and is_person:
                 owners = {self._find(k) for k in maybe_people.get(words[-1], ())} - {root}
             if not owners and len(key.split()) == 1 and key not in placed and (
