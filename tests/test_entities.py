@@ -228,6 +228,16 @@ def test_entities_titled_surname_is_the_same_articles_person_spacy_called_someth
     assert bare.entity == "Gabor Varga"
 
 
+def test_entities_a_first_name_alone_is_someone_else_when_the_full_name_goes_by_its_surname():
+    _, index = index_of(
+        "Lena Marsh, a spokeswoman for the clinic, said the doors would stay open. Ms. Marsh "
+        "said the staff had been warned. A neighbour who gave her name only as Lena said she "
+        "had known the doctor for years.")
+    lena = index.entity("Lena")
+    assert lena is not None and lena is not index.entity("Lena Marsh")
+    assert index.entity("Ms. Marsh") is index.entity("Lena Marsh")
+
+
 def test_entities_occupation_before_a_name_is_no_part_of_it():
     _, index = index_of(
         "The show ended late.\nFilmmaker Zhou Xiaoming, who staged it, praised the dancers. "

@@ -248,9 +248,13 @@ class _Clusters:
                         self._union(key, by_name[part])
         surnames: dict[str, set[str]] = defaultdict(set)
         family_first: dict[str, set[str]] = defaultdict(set)  # "Xu" of "Xu Wenli"
+        single_names = {words[0] for words in map(_person_words, keys) if len(words) == 1}
         for (first, last), key in by_name.items():
             surnames[last].add(self._find(key))
-            if len(_person_words(key)) == 2 and first not in _PARTICLES:
+            # "Xu" of "Xu Wenli" may be his family name, unless the story calls him by his
+            # last word ("Ms. Ward" for Susan Ward: then "Susan" alone is someone else)
+            if (len(_person_words(key)) == 2 and first not in _PARTICLES
+                    and last not in single_names):
                 family_first[first].add(self._find(key))
         # Surnames written with a personal title ("Ms. Davila"), and the two- or three-word
         # names spaCy did not call people, by last word.
