@@ -402,6 +402,13 @@ def test_quotes_surname_spacy_takes_for_a_noun_is_still_the_speaker():
     assert by_text(quotes, "they read the sky").speaker == "Marc Tort"
 
 
+def test_quotes_the_congress_said_is_the_congress_named_before():
+    quotes = quotes_of(
+        "The Harbour Workers Congress rejected the port's offer on Tuesday.\n"
+        '"No one will be bought with promises," the congress said in a statement.')
+    assert by_text(quotes, "No one will").speaker == "Harbour Workers Congress"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

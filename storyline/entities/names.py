@@ -33,7 +33,10 @@ _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 
 def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
     previous_end = -1
+    cased = not text.islower()  # Multi-News texts are all lowercase: names too
     for ent in doc.ents:
+        if cased and ent.text.islower():  # "the congress said": a common noun, not a name
+            continue
         kind = _KIND_OF_LABEL.get(ent.label_)
         start = ent.start_char
         if ent.label_ == "PERSON" and ent.start > 0:

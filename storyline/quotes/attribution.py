@@ -90,7 +90,9 @@ _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?
                         r"(?:the )?")
 _ORGANISATION_NOUNS = frozenset("""group organisation organization company firm charity agency
 party union ministry authority council committee association department office commission
-board club league federation foundation institute court police army""".split())
+board club league federation foundation institute court police army congress parliament
+assembly senate tribunal bank embassy bureau service university college hospital clinic
+church movement front coalition alliance network newspaper""".split())
 _DISCOURSE = frozenset("""however but and meanwhile also still yet so then now instead earlier
 later indeed separately""".split())
 _POSSESSIVES = frozenset("his her their its the a an".split())
