@@ -73,6 +73,8 @@ __all__ = [
 ]
 
 
+_AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|across|outside|inside)\s+(?:the\s+)?$")
 
 
@@ -98,6 +100,8 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> EntityInd
         for raw in raws:
             raw.roles = _roles_around(text, raw, tags)
             raw.is_located = bool(_LOCATIVE.search(text, max(0, raw.start - 12), raw.start))
+            raw.aged = bool(_AGE_BEFORE.search(text, max(0, raw.start - 16), raw.start)
+                            or _AGE_AFTER.match(text, raw.end))
         everything.extend(raws)
     kept = {id(r) for r in everything}
     declared = [d for d in declared if id(d[0]) in kept and id(d[1]) in kept]

@@ -36,6 +36,7 @@ class _Raw:
     roles: list[str] = field(default_factory=list)
     is_located: bool = False  # written after "in", "at", "from": a place, not a surname
     role_before: bool = False  # "press secretary Sarah Sanders": a person
+    aged: bool = False  # "the 46-year-old Chmiel", "Pal Martins, 34,": a person
     cluster: int = -1
 
 

@@ -184,7 +184,7 @@ class _Clusters:
                 if kind and kind != _OTHER:
                     votes[root][kind] += 1
             named = any(_KIND_OF_LABEL.get(label, _OTHER) != _OTHER for label in raw.labels)
-            if (raw.title or raw.role_before) and (named or not raw.labels):
+            if (raw.title or raw.role_before or raw.aged) and (named or not raw.labels):
                 votes[root][PERSON] += 2
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
         self.kinds: dict[str, str] = {}
