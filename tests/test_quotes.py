@@ -391,8 +391,9 @@ def test_quotes_an_age_makes_a_name_spacy_calls_an_organisation_a_person():
     quotes = quotes_of(
         "Imre Varga has slept at the shelter since March. "  # spaCy: an organisation
         '"The cold comes after midnight," said the 52-year-old Varga.\n'
-        'Tamas Kiss, 34, a cook there, agreed. "We run out of soup by ten" he said.')
+        'Tamas Varga, 34, a cook there, agreed. "We run out of soup by ten," he said.')
     assert by_text(quotes, "The cold comes").speaker == "Imre Varga"
+    assert by_text(quotes, "We run out").speaker == "Tamas Varga"
 
 
 def test_quotes_said_the_relative_of_a_person_is_not_that_person():

@@ -256,9 +256,9 @@ class _Clusters:
             if (len(_person_words(key)) == 2 and first not in _PARTICLES
                     and last not in single_names):
                 family_first[first].add(self._find(key))
-        # Surnames written with a personal title ("Ms. Davila"), and the two- or three-word
-        # names spaCy did not call people, by last word.
-        titled = {_norm(r.name) for r in self.raws if gender_of_title(r.title)}
+        # Surnames written with a personal title ("Ms. Davila") or an age, and the two- or
+        # three-word names spaCy did not call people, by last word.
+        titled = {_norm(r.name) for r in self.raws if gender_of_title(r.title) or r.aged}
         maybe_named: dict[str, set[str]] = defaultdict(set)
         for key in keys:
             words = _person_words(key)
