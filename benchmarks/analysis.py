@@ -325,8 +325,9 @@ def main(argv: list[str] | None = None) -> int:
                              "holdout (fresh, held out), blind (annotated blind, not yet scored), "
                              "blind2 (second blind set, not yet scored), "
                              "blind3 (third blind set, not yet scored), "
-                             "blind4 (fourth blind set, not yet scored) or "
-                             "blind5 (fifth blind set, not yet scored)")
+                             "blind4 (fourth blind set, not yet scored), "
+                             "blind5 (fifth blind set, not yet scored) or "
+                             "blind6 (sixth blind set, not yet scored)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -374,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     described = {"dev": "dev set", "check": "check set", "holdout": "held-out set",
                  "blind": "blind set", "blind2": "second blind set",
                  "blind3": "third blind set", "blind4": "fourth blind set",
-                 "blind5": "fifth blind set"}[args.annotations]
+                 "blind5": "fifth blind set", "blind6": "sixth blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()
