@@ -418,6 +418,13 @@ def test_quotes_the_congress_said_is_the_congress_named_before():
     assert by_text(quotes, "No one will").speaker == "Harbour Workers Congress"
 
 
+def test_quotes_the_radio_said_is_the_broadcaster_named_before():
+    quotes = quotes_of(
+        "Voters in Marand waited in the rain on Friday. Marand radio said the polls would "
+        'stay open late. "The halls are full," the radio said.')
+    assert by_text(quotes, "The halls are full").speaker == "Marand radio"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

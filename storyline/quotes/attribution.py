@@ -93,6 +93,11 @@ party union ministry authority council committee association department office c
 board club league federation foundation institute court police army congress parliament
 assembly senate tribunal bank embassy bureau service university college hospital clinic
 church movement front coalition alliance network newspaper""".split())
+_MEDIA_NOUNS = frozenset("radio television".split())
+# "Tehran radio", "Iranian state television": a broadcaster the text names without a name
+# spaCy sees (capitalised words, then the medium; "state" may come between).
+_MEDIA = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+(?:\s+state)?)\s+"
+                    r"(radio|television)\b")
 _DISCOURSE = frozenset("""however but and meanwhile also still yet so then now instead earlier
 later indeed separately""".split())
 _POSSESSIVES = frozenset("his her their its the a an".split())
@@ -440,11 +445,17 @@ class _ArticleQuotes:
                         stem) >= 4:
                     return self._named(mention)
             return None
-        if len(phrase) != 2 or phrase[0] != "the" or phrase[1] not in _ORGANISATION_NOUNS:
+        if len(phrase) != 2 or phrase[0] != "the" or phrase[1] not in (
+                _ORGANISATION_NOUNS | _MEDIA_NOUNS):
             return None
         noun = phrase[1]
         number = self._paragraph_index(position)
         start = self.paragraphs[max(0, number - 1)][0]
+        if noun in _MEDIA_NOUNS:  # "the radio": the "Tehran radio" named just before
+            outlets = list(_MEDIA.finditer(self.text, start, position))
+            named = [m for m in outlets if m.group(2).lower() == noun]
+            if named:
+                return _Speaker(f"{named[-1].group(1)} {named[-1].group(2)}", ORGANIZATION)
         i = bisect.bisect_left(self.mention_starts, position) - 1
         while i >= 0 and self.mentions[i].start >= start:
             mention = self.mentions[i]
