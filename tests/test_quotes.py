@@ -425,6 +425,13 @@ def test_quotes_the_radio_said_is_the_broadcaster_named_before():
     assert by_text(quotes, "The halls are full").speaker == "Marand radio"
 
 
+def test_quotes_he_is_the_later_subject_of_the_paragraph_before_not_its_first_speaker():
+    quotes = quotes_of(
+        "While Paul Weber, an engineer, said he expected no trouble, Tom Lund is worried.\n"
+        '"We will lose a satellite this winter," he said.')
+    assert by_text(quotes, "We will lose").speaker == "Tom Lund"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

@@ -657,10 +657,30 @@ class _ArticleQuotes:
             for event in reversed([e for e in events if e.position < position]):
                 speaker = event.speaker
                 if speaker.kind == PERSON and speaker.name and self._fits(speaker.name, gender):
+                    if start is None:  # the paragraph before: a person it makes the subject
+                        later = self._later_subject(event.position, this_paragraph, gender)
+                        if later is not None:  # after its speaker (`..., Kelly is more
+                            return self._gendered(later, gender)  # pessimistic.`)
                     return self._gendered(speaker, gender)
                 if speaker.name is None and speaker.description and not speaker.description.endswith("s"):
                     return _Speaker(None, description=speaker.description)
         return _Speaker(None)
+
+    def _later_subject(self, start: int, end: int, gender: str) -> _Speaker | None:
+        """The last fitting person between `start` and `end`, outside quotes, that a finite
+        verb follows (the subject of a later clause), if any."""
+        if self.tags is None:
+            return None
+        lo = bisect.bisect_right(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        for mention in reversed(self.mentions[lo:hi]):
+            if mention.kind != PERSON or self._is_quoted(mention.start) or not self._fits(
+                    mention.entity, gender):
+                continue
+            following = _SPACES.match(self.text, mention.end)
+            if self.tags.at(following.end() if following else mention.end) in FINITE_VERB_TAGS:
+                return _Speaker(mention.entity, PERSON)
+        return None
 
     def _named_person(self, start: int, position: int, gender: str) -> _Speaker | None:
         """The first fitting person of the last sentence between `start` and `position` that
