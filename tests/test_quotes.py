@@ -432,6 +432,27 @@ def test_quotes_he_is_the_later_subject_of_the_paragraph_before_not_its_first_sp
     assert by_text(quotes, "We will lose").speaker == "Tom Lund"
 
 
+def test_quotes_a_name_spacy_misses_after_a_closing_quote_is_the_speaker():
+    quotes = quotes_of(
+        "Families lined up for the payments on Monday.\n"
+        '"This is nothing," Esperanza Dalu said, waving the letter.')  # spaCy: a work of art
+    assert by_text(quotes, "This is nothing").speaker == "Esperanza Dalu"
+
+
+def test_quotes_retorted_is_a_speech_verb():
+    quotes = quotes_of(
+        'The lawyer called the story invented. "I was in the room," Neil Ambrose retorted.')
+    assert by_text(quotes, "I was in the room").speaker == "Neil Ambrose"
+
+
+def test_quotes_he_is_not_a_person_named_inside_what_the_paragraph_before_reported():
+    quotes = quotes_of(
+        "Senator Paul Price told reporters he was worried that Governor Tom Hale wanted a "
+        "veto.\n"
+        '"We are concerned about the timing," he said.')
+    assert by_text(quotes, "We are concerned").speaker == "Paul Price"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

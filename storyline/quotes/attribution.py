@@ -50,6 +50,8 @@ commented comments termed terms likened likens dubbed branded labelled labeled r
 restated asserted asserts accuse indicated indicates demanded demands pledged pledges
 pronounced pronounces proclaimed proclaims cites cited blamed blames
 condemned condemns criticised criticized criticises criticizes hailed hails appealed appeals
+retorted retorts snapped scoffed objected objects interjected protested protests speculated
+speculates wondered
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -61,7 +63,7 @@ repeating
 _INVERTIBLE = frozenset("""said says added adds asked asks insisted explained noted declared
 replied responded continued argued acknowledged admitted conceded concluded recalled remarked
 observed wrote writes warned stressed countered quipped joked cautioned reported stated
-commented""".split())
+commented retorted snapped scoffed interjected""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|according to)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
@@ -93,6 +95,9 @@ party union ministry authority council committee association department office c
 board club league federation foundation institute court police army congress parliament
 assembly senate tribunal bank embassy bureau service university college hospital clinic
 church movement front coalition alliance network newspaper""".split())
+_SUBORDINATORS = frozenset("while although though whereas as if when after before since".split())
+_QUOTE_MARKS = frozenset('"“”‘’')
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _MEDIA_NOUNS = frozenset("radio television".split())
 # "Tehran radio", "Iranian state television": a broadcaster the text names without a name
 # spaCy sees (capitalised words, then the medium; "state" may come between).
@@ -431,7 +436,26 @@ class _ArticleQuotes:
                 mention.text.split())]) + " "):
             return self._named(mention)  # "a statement from the White House said"
         body = self._organisation_named(lowered, base + tokens[k + 1][0])
+        if body is None and mention is None and k >= 0 and tokens[k][2] in _QUOTE_MARKS:
+            body = self._unrecognised_name(phrase)  # `," Esther Dalizu said`
         return body or _Speaker(None, description=_description(phrase))
+
+    def _unrecognised_name(self, phrase: list[str]) -> _Speaker | None:
+        """Two or three capitalised words just after a closing quote and before its speech
+        verb, that spaCy did not see as a name: a person; the story's longer form of the
+        name where it has one ("Fundi Twawilou" of "Fundi Twawilou Abdulfateh")."""
+        if not 2 <= len(phrase) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in phrase) or any(
+                is_role_word(w) or w.lower() in _DETERMINERS for w in phrase):
+            return None
+        name = " ".join(phrase)
+        known = self.entities.entity(name)
+        if known is not None:
+            return _Speaker(known.name, known.kind)
+        longer = [e for e in self.entities.entities
+                  if e.kind == PERSON and e.name.startswith(name + " ")]
+        if len(longer) == 1:
+            return _Speaker(longer[0].name, PERSON)
+        return _Speaker(name, PERSON)
 
     def _organisation_named(self, phrase: list[str], position: int) -> _Speaker | None:
         """"the group", "the authority": the organisation the paragraph or the one before
@@ -673,10 +697,16 @@ class _ArticleQuotes:
             return None
         lo = bisect.bisect_right(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, end)
+        sentence = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        opener = self.text[sentence:start].split()[:1]
+        subordinate = bool(opener) and opener[0].lower() in _SUBORDINATORS
         for mention in reversed(self.mentions[lo:hi]):
             if mention.kind != PERSON or self._is_quoted(mention.start) or not self._fits(
-                    mention.entity, gender):
+                    mention.entity, gender) or not mention.text[:1].isupper():
                 continue
+            between = self.text[start:mention.start]
+            if not (". " in between or (subordinate and "," in between)):
+                continue  # inside what the speaker said (`told reporters the president wanted`)
             following = _SPACES.match(self.text, mention.end)
             if self.tags.at(following.end() if following else mention.end) in FINITE_VERB_TAGS:
                 return _Speaker(mention.entity, PERSON)
