@@ -14,7 +14,8 @@ the annotated documents are scored:
   `also_in` citations) in the same document overlaps at least half of the annotated span;
 - speaker accuracy on found quotes: the returned speaker is the annotated name or in its alias
   group (or one of the names the annotation also accepts), or a full name ending in the
-  one-word surname the annotation gives ("Bill Clinton" for "Clinton"); for a quote the text
+  one-word surname the annotation gives ("Bill Clinton" for "Clinton"), or the same name with
+  or without a middle initial ("Barnett A. Slepian" for "Barnett Slepian"); for a quote the text
   attributes to no one, the right answer is None. Reported over all found quotes, over the attributed ones and
   over the unattributed ones;
 - partial-flag accuracy on found quotes whose annotation decides it;
@@ -132,7 +133,17 @@ class AliasIndex:
             return True
         # The annotation gives a surname alone where the document names no first name
         # ("Clinton"); the story's full name for that person ("Bill Clinton") is the same one.
-        return " " not in b and a.endswith(" " + b)
+        if " " not in b and a.endswith(" " + b):
+            return True
+        # A middle initial more or less is the same name ("Barnett A. Slepian").
+        return _without_initials(a) == _without_initials(b) and " " in _without_initials(b)
+
+
+def _without_initials(name: str) -> str:
+    """A normalised name less its one-letter words after the first ("barnett a slepian")."""
+    words = name.split()
+    return " ".join(words[:1] + [w for w in words[1:-1] if len(w.rstrip(".")) > 1] + words[-1:]
+                    if len(words) > 2 else words)
 
 
 # --- scoring ---------------------------------------------------------------------------------

@@ -116,6 +116,14 @@ def test_names_compare_without_titles_case_or_abbreviation_dots() -> None:
     assert bench.norm("Air") == "air"
 
 
+def test_speaker_names_match_with_or_without_a_middle_initial_only() -> None:
+    aliases = bench.AliasIndex({}, {}, [])
+    assert aliases.same("Barnett A. Slepian", "Barnett Slepian")
+    assert aliases.same("Bill Clinton", "Clinton")
+    assert not aliases.same("Barnett Slepian", "Lynne Slepian")
+    assert not aliases.same("Slepian", "Barnett Slepian")  # a surname alone could be anyone
+
+
 def test_committed_annotations_are_valid() -> None:
     result = subprocess.run([sys.executable, str(BENCHMARKS / "annotations" / "check.py")],
                             capture_output=True, text=True, check=False)
