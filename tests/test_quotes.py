@@ -453,6 +453,14 @@ def test_quotes_he_is_not_a_person_named_inside_what_the_paragraph_before_report
     assert by_text(quotes, "We are concerned").speaker == "Paul Price"
 
 
+def test_quotes_the_senator_after_anonymity_is_the_unnamed_senator():
+    quotes = quotes_of(
+        "Senator Ruth Okafor leads the committee.\n"
+        "One veteran senator put it bluntly, speaking on the condition of anonymity. "
+        '"We have never been this divided," the senator said.')
+    assert by_text(quotes, "We have never").speaker is None
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

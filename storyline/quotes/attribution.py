@@ -95,6 +95,8 @@ party union ministry authority council committee association department office c
 board club league federation foundation institute court police army congress parliament
 assembly senate tribunal bank embassy bureau service university college hospital clinic
 church movement front coalition alliance network newspaper""".split())
+_ANONYMOUS = re.compile(r"\banonymity\b|\b(?:not to be|not be|without being) (?:named|"
+                        r"identified|quoted by name)\b|\bdeclined to be (?:named|identified)\b")
 _SUBORDINATORS = frozenset("while although though whereas as if when after before since".split())
 _QUOTE_MARKS = frozenset('"“”‘’')
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -383,6 +385,11 @@ class _ArticleQuotes:
         if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
             return self._apposed(tokens, j, base, number, depth) if depth < 2 else None
         mention = self.by_end.get(base + tokens[j][1])
+        if mention is not None and mention.text[:1].islower() and _ANONYMOUS.search(
+                self.text, max(0, base + tokens[j][0] - 400), base + tokens[j][0]):
+            # "the senator said" after "One senior senator, speaking on the condition of
+            # anonymity": that unnamed senator, not the senator the story names
+            return _Speaker(None, description=mention.text)
         if mention is not None and mention.kind == PLACE and j >= 1 and tokens[j - len(
                 mention.text.split())][2] == "," and depth < 2:
             # `X, professor at the University of California, Santa Cruz said`: an address
