@@ -461,6 +461,14 @@ def test_quotes_the_senator_after_anonymity_is_the_unnamed_senator():
     assert by_text(quotes, "We have never").speaker is None
 
 
+def test_quotes_a_person_named_by_a_first_name_only_is_the_speaker():
+    quotes = quotes_of(
+        "Dr. Omar Rask runs the ward. A nurse who gave only her first name, Adaeze, said the "
+        "beds were full.\n"
+        '"We sleep in shifts now," she said.')
+    assert by_text(quotes, "We sleep in shifts").speaker == "Adaeze"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

@@ -117,6 +117,29 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
             yield raw
 
 
+_FIRST_NAME_ONLY = re.compile(
+    r"\b(?:identified (?:herself |himself |themselves )?only as|gave only (?:her|his) first "
+    r"name,?|(?:would|did) give only (?:her|his) first name,?|(?:a|an) (?:woman|man|girl|boy|"
+    r"mother|father|student|nurse|worker|resident|posting by a woman|posting by a man) named)"
+    r"\s+([A-Z][a-z]+)\b")
+
+
+def _first_names_only(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:
+    """People the text names by a first name alone, saying so ("a patient identified only as
+    Karen", "a young woman who gave only her first name, Arezou"): spaCy often misses them."""
+    taken = [(r.start, r.end) for r in raws]
+    for match in _FIRST_NAME_ONLY.finditer(text):
+        start, end = match.span(1)
+        same = [r for r in raws if (r.start, r.end) == (start, end)]
+        for raw in same:  # spaCy's mention of it, as an organisation say: a person too
+            raw.labels.append("PERSON")
+        if same or any(s < end and start < e for s, e in taken):
+            continue
+        raw = _clean(index, text, start, end, "PERSON")
+        if raw is not None:
+            yield raw
+
+
 def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | None:
     """Trim NER boundary noise: a leading lowercase "the" (or "The" opening a sentence),
     titles (kept in the mention, not the name), possessive 's, trailing lowercase words."""
