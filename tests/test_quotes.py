@@ -469,6 +469,21 @@ def test_quotes_a_person_named_by_a_first_name_only_is_the_speaker():
     assert by_text(quotes, "We sleep in shifts").speaker == "Adaeze"
 
 
+def test_quotes_the_statement_said_is_the_organisation_named_before():
+    quotes = quotes_of(
+        "The Coastal Water Board published new rules on Thursday. Its announcement was blunt. "
+        '"Draining marshes," the statement said, "raises the risk of floods."')
+    assert by_text(quotes, "Draining marshes").speaker == "Coastal Water Board"
+    assert by_text(quotes, "raises the risk").speaker == "Coastal Water Board"
+
+
+def test_quotes_a_speaker_recalling_what_a_poll_asked_is_the_speaker():
+    quotes = quotes_of(
+        "Mara Lind recalled a survey of runners that asked whether they would take a pill "
+        'for a medal: "Half of them said yes, and that scared me."')
+    assert by_text(quotes, "Half of them").speaker == "Mara Lind"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

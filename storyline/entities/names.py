@@ -131,8 +131,8 @@ def _first_names_only(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]
     for match in _FIRST_NAME_ONLY.finditer(text):
         start, end = match.span(1)
         same = [r for r in raws if (r.start, r.end) == (start, end)]
-        for raw in same:  # spaCy's mention of it, as an organisation say: a person too
-            raw.labels.append("PERSON")
+        for found in same:  # spaCy's mention of it, as an organisation say: a person too
+            found.labels.append("PERSON")
         if same or any(s < end and start < e for s, e in taken):
             continue
         raw = _clean(index, text, start, end, "PERSON")

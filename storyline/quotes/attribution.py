@@ -116,6 +116,8 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
 announcement memo bulletin""".split())
+# What an organisation issues: "the statement said" is the organisation's.
+_ISSUED_NOUNS = frozenset("statement announcement communique communiqué release".split())
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
                              r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
                              r"(?:[\w'’.-]+\s*){1,6})?)")
@@ -249,7 +251,10 @@ class _ArticleQuotes:
                           and _word_count(masked[span.close_mark + 1 - base:e.position - base])
                           <= 3), None)
         before = next((e for e in reversed(events)
-                       if sentence_start <= e.position < span.open_mark), None)
+                       if sentence_start <= e.position < span.open_mark
+                       and (e.speaker.name or e.speaker.description)), None) or next(
+            (e for e in reversed(events) if sentence_start <= e.position < span.open_mark),
+            None)  # `X recalled a poll that asked ...: "..."`: X, not the poll
         later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
         event = (before or after or later) if is_embedded else (after or before or later)
         speaker: _Speaker | None = event.speaker if event else None
@@ -475,6 +480,18 @@ class _ArticleQuotes:
                 if mention.kind == PLACE and mention.entity.lower().startswith(stem) and len(
                         stem) >= 4:
                     return self._named(mention)
+            return None
+        if len(phrase) == 2 and phrase[0] == "the" and phrase[1] in _ISSUED_NOUNS:
+            # "the statement said" after "The EPA's announcement": the organisation the
+            # paragraph or the one before named last
+            number = self._paragraph_index(position)
+            start = self.paragraphs[max(0, number - 1)][0]
+            i = bisect.bisect_left(self.mention_starts, position) - 1
+            while i >= 0 and self.mentions[i].start >= start:
+                if self.mentions[i].kind == ORGANIZATION and not self._is_quoted(
+                        self.mentions[i].start):
+                    return self._named(self.mentions[i])
+                i -= 1
             return None
         if len(phrase) != 2 or phrase[0] != "the" or phrase[1] not in (
                 _ORGANISATION_NOUNS | _MEDIA_NOUNS):
