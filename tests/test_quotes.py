@@ -484,6 +484,13 @@ def test_quotes_a_speaker_recalling_what_a_poll_asked_is_the_speaker():
     assert by_text(quotes, "Half of them").speaker == "Mara Lind"
 
 
+def test_quotes_says_name_colon_opening_a_sentence():
+    quotes = quotes_of(
+        "The commission's chair, Lena Holt, said the rule was fair. Says Ivo Brandt: "
+        '"They want it fast, and so do we."')
+    assert by_text(quotes, "They want it fast").speaker == "Ivo Brandt"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

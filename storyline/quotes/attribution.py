@@ -116,6 +116,10 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
 announcement memo bulletin""".split())
+# A sentence opening on its speech verb, the speaker and a colon after: `Says McCarty: "`
+# (not "Said Hilali Moussa, chief of ...": Said is also a first name).
+_SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|Asks|Asked)"
+                            r"\s+(?=[A-Z][^.!?\n\"“:]{0,40}:)")
 # What an organisation issues: "the statement said" is the organisation's.
 _ISSUED_NOUNS = frozenset("statement announcement communique communiqué release".split())
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
@@ -328,6 +332,10 @@ class _ArticleQuotes:
                     speaker = self._subject_after(masked, base, match.end(), number)
             if speaker is not None:
                 events.append(_Event(position, speaker))
+        for match in _SAYS_AT_START.finditer(masked):  # `Says McCarty: "..."`
+            speaker = self._subject_after(masked, base, match.end(), number)
+            if speaker is not None:
+                events.append(_Event(base + match.start(), speaker))
         for match in _READ_STATEMENT.finditer(masked):  # `," read a Foreign Ministry statement`
             body = self._statement_body(base + match.start(1), base + match.end(1))
             if body is not None:
