@@ -338,8 +338,9 @@ def main(argv: list[str] | None = None) -> int:
                              "blind3 (third blind set, not yet scored), "
                              "blind4 (fourth blind set, not yet scored), "
                              "blind5 (fifth blind set, not yet scored), "
-                             "blind6 (sixth blind set, not yet scored) or "
-                             "blind7 (seventh blind set, not yet scored)")
+                             "blind6 (sixth blind set, not yet scored), "
+                             "blind7 (seventh blind set, not yet scored) or "
+                             "blind8 (eighth blind set, not yet scored)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -388,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
                  "blind": "blind set", "blind2": "second blind set",
                  "blind3": "third blind set", "blind4": "fourth blind set",
                  "blind5": "fifth blind set", "blind6": "sixth blind set",
-                 "blind7": "seventh blind set"}[args.annotations]
+                 "blind7": "seventh blind set", "blind8": "eighth blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()

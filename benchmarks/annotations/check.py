@@ -11,6 +11,7 @@
     python benchmarks/annotations/check.py --annotations blind5  # the fifth blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind6  # the sixth blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind7  # the seventh blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind8  # the eighth blind set (not yet scored)
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -39,7 +40,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
@@ -52,8 +53,9 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     scored: analysis-blind3.jsonl, aliases-blind3.jsonl), `blind4` (the fourth blind set, not
     yet scored: analysis-blind4.jsonl, aliases-blind4.jsonl), `blind5` (the fifth blind set,
     not yet scored: analysis-blind5.jsonl, aliases-blind5.jsonl), `blind6` (the sixth blind
-    set, not yet scored: analysis-blind6.jsonl, aliases-blind6.jsonl) or `blind7` (the seventh
-    blind set, not yet scored: analysis-blind7.jsonl, aliases-blind7.jsonl)."""
+    set, not yet scored: analysis-blind6.jsonl, aliases-blind6.jsonl), `blind7` (the seventh
+    blind set, not yet scored: analysis-blind7.jsonl, aliases-blind7.jsonl) or `blind8` (the
+    eighth blind set, not yet scored: analysis-blind8.jsonl, aliases-blind8.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
