@@ -491,6 +491,27 @@ def test_quotes_says_name_colon_opening_a_sentence():
     assert by_text(quotes, "They want it fast").speaker == "Ivo Brandt"
 
 
+def test_quotes_says_an_organisations_person_is_the_person():
+    quotes = quotes_of(
+        'Fans queued for hours. "Nobody queues for a trailer," says CNN\'s Dora Vale.')
+    assert by_text(quotes, "Nobody queues").speaker == "Dora Vale"
+
+
+def test_quotes_says_an_occupation_then_a_name_is_that_person():
+    quotes = quotes_of(
+        'Clinics now offer needle facelifts. "The skin tightens in weeks," says acupuncturist '
+        "Lian Cho of Irvine.")
+    assert by_text(quotes, "The skin tightens").speaker == "Lian Cho"
+
+
+def test_quotes_said_the_reports_coauthor_comma_name_is_that_person():
+    quotes = quotes_of(
+        "Forests will move north, a report found. "
+        '"Many trees cannot migrate fast enough," said the report\'s co-author, Ada Brun, '
+        "a botanist.")
+    assert by_text(quotes, "Many trees").speaker == "Ada Brun"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

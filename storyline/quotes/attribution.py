@@ -111,6 +111,10 @@ _POSSESSIVES = frozenset("his her their its the a an".split())
 _RELATIVES = frozenset("who which whose whom that where when".split())
 _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
+# Lowercase words that do not describe the person named after them (`said today X` is not
+# a job title).
+_NOT_OCCUPATIONS = _PREPOSITIONS | frozenset("""the a an and or but that this it its his her
+their today yesterday tonight then also again later earlier recently""".split())
 _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){1,4}?)as\s+say")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -599,7 +603,8 @@ class _ArticleQuotes:
                 if i < len(self.mentions) and self.mentions[i].kind == PERSON:
                     between = self.text[mention.end:self.mentions[i].start].split()
                     titled = between + self.mentions[i].text.split()[:1]
-                    if len(between) <= 4 and any(is_role_word(w) for w in titled):
+                    if len(between) <= 4 and any(is_role_word(w) for w in titled) or (
+                            between in (["'s"], ["’s"])):  # `says CNN's Jim Moret`
                         return self._named(self.mentions[i])
             return self._named(mention)
         statement = _STATEMENT.match(masked, start)
@@ -628,6 +633,9 @@ class _ArticleQuotes:
                     _DESCRIBING_WORD.fullmatch(w) and w not in _PREPOSITIONS | {"and", "or"}
                     for w in between[1:]):
                 return self._named(self.mentions[i])  # `said a tearful X`, `said the 46-year-old X`
+            if 1 <= len(between) <= 2 and all(
+                    w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS for w in between):
+                return self._named(self.mentions[i])  # `says acupuncturist X`, `said pollster X`
         phrase = []
         stop = None
         for m in _WORDS.finditer(masked, start, min(len(masked), start + 120)):
@@ -636,7 +644,9 @@ class _ArticleQuotes:
                 break
             phrase.append(m.group())
         description = _description(phrase)
-        if description and stop is not None and stop.group() == ",":
+        if stop is not None and stop.group() == "," and (description or (
+                phrase and phrase[0].lower() in _POSSESSIVES)):
+            # `said the report's co-author, Adam Markham`
             # `said a spokesman for the committee, Mike Russell`: the person the role names
             after = _SPACES.match(masked, stop.end())
             named = self.by_start.get(base + (after.end() if after else stop.end()))
