@@ -339,8 +339,9 @@ def main(argv: list[str] | None = None) -> int:
                              "blind4 (fourth blind set, not yet scored), "
                              "blind5 (fifth blind set, not yet scored), "
                              "blind6 (sixth blind set, not yet scored), "
-                             "blind7 (seventh blind set, not yet scored) or "
-                             "blind8 (eighth blind set, not yet scored)")
+                             "blind7 (seventh blind set, not yet scored), "
+                             "blind8 (eighth blind set, not yet scored) or "
+                             "blind9 (ninth blind set, not yet scored)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -389,7 +390,8 @@ def main(argv: list[str] | None = None) -> int:
                  "blind": "blind set", "blind2": "second blind set",
                  "blind3": "third blind set", "blind4": "fourth blind set",
                  "blind5": "fifth blind set", "blind6": "sixth blind set",
-                 "blind7": "seventh blind set", "blind8": "eighth blind set"}[args.annotations]
+                 "blind7": "seventh blind set", "blind8": "eighth blind set",
+                 "blind9": "ninth blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()

@@ -12,6 +12,7 @@
     python benchmarks/annotations/check.py --annotations blind6  # the sixth blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind7  # the seventh blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind8  # the eighth blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind9  # the ninth blind set (not yet scored)
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -40,7 +41,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
@@ -54,8 +55,9 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     yet scored: analysis-blind4.jsonl, aliases-blind4.jsonl), `blind5` (the fifth blind set,
     not yet scored: analysis-blind5.jsonl, aliases-blind5.jsonl), `blind6` (the sixth blind
     set, not yet scored: analysis-blind6.jsonl, aliases-blind6.jsonl), `blind7` (the seventh
-    blind set, not yet scored: analysis-blind7.jsonl, aliases-blind7.jsonl) or `blind8` (the
-    eighth blind set, not yet scored: analysis-blind8.jsonl, aliases-blind8.jsonl)."""
+    blind set, not yet scored: analysis-blind7.jsonl, aliases-blind7.jsonl), `blind8` (the
+    eighth blind set, not yet scored: analysis-blind8.jsonl, aliases-blind8.jsonl) or `blind9`
+    (the ninth blind set, not yet scored: analysis-blind9.jsonl, aliases-blind9.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
