@@ -512,6 +512,23 @@ def test_quotes_said_the_reports_coauthor_comma_name_is_that_person():
     assert by_text(quotes, "Many trees").speaker == "Ada Brun"
 
 
+def test_quotes_a_sentence_quote_after_one_about_a_person_is_theirs():
+    quotes = quotes_of(
+        "Maria Lopez, the mayor, opened the clinic on Monday. Because patients fear needles, "
+        'David Chen plays soft music in every room. "I want them to forget where they are."')
+    assert by_text(quotes, "I want them").speaker == "David Chen"
+
+
+def test_quotes_the_commission_said_names_the_commission_named_paragraphs_before():
+    quotes = quotes_of(
+        "The Harbour Inquiry Commission published its findings on Friday.\n"
+        "The port's owners rejected them.\n"
+        "Unions welcomed the report.\n"
+        'In its report, the commission called the old managers the "main culprits" of the '
+        "collapse.")
+    assert by_text(quotes, "main culprits").speaker == "Harbour Inquiry Commission"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

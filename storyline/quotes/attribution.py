@@ -269,6 +269,11 @@ class _ArticleQuotes:
         if speaker is None and not is_partial:
             speaker = self._carried_on(span, n, prefix, base, sentence_start, events, earlier,
                                        last_speaker, number)
+        if speaker is None and event is None and not is_partial and not prefix and not (
+                earlier and earlier[-1].paragraph == number):
+            # a sentence of its own that no verb attributes, after one about a person:
+            # `Woo uses techniques to ease their anxiety. "I help patients ..."`
+            speaker = self._previous_sentence_subject(sentence_start, number)
         if speaker is None and is_partial and len(words) <= 2:
             return None  # a scare quote or a name, not someone's words
         return _Found(self.index, span.start, span.end, speaker or _Speaker(None), is_partial,
@@ -297,6 +302,28 @@ class _ArticleQuotes:
         if n == 0 and not prefix and self.events and self.events[-1]:
             if self.text[:base].rstrip().endswith(":"):
                 return self.events[-1][-1].speaker
+        return None
+
+    def _previous_sentence_subject(self, sentence_start: int, number: int) -> _Speaker | None:
+        """The person the paragraph's sentence before `sentence_start` makes its subject (the
+        first person it names outside quotes, a finite verb after the name), if any."""
+        paragraph_start = self.paragraphs[number][0]
+        if self.tags is None or sentence_start <= paragraph_start:
+            return None
+        previous = max(self.text.rfind(". ", paragraph_start, sentence_start - 2) + 2,
+                       paragraph_start)
+        i = bisect.bisect_left(self.mention_starts, previous)
+        while i < len(self.mentions) and self.mentions[i].start < sentence_start:
+            mention = self.mentions[i]
+            i += 1
+            if mention.kind != PERSON or self._is_quoted(mention.start):
+                continue
+            if not mention.text[:1].isupper():  # "the senator": a description, not a name
+                return None
+            following = _SPACES.match(self.text, mention.end)
+            if self.tags.at(following.end() if following else mention.end) in FINITE_VERB_TAGS:
+                return self._named(mention)
+            return None
         return None
 
     # --- speech events --------------------------------------------------------------------
@@ -521,6 +548,11 @@ class _ArticleQuotes:
             mention = self.mentions[i]
             if mention.kind == ORGANIZATION and (noun in mention.entity.lower() or noun in (
                     "group", "organisation", "organization", "charity")):
+                return self._named(mention)
+            i -= 1
+        while i >= 0:  # further back: only an organisation whose name has the noun
+            mention = self.mentions[i]
+            if mention.kind == ORGANIZATION and noun in mention.entity.lower().split():
                 return self._named(mention)
             i -= 1
         return None
