@@ -238,6 +238,18 @@ def test_entities_a_first_name_alone_is_someone_else_when_the_full_name_goes_by_
     assert index.entity("Ms. Marsh") is index.entity("Lena Marsh")
 
 
+def test_entities_a_title_keeps_meaning_the_person_it_first_meant():
+    _, index = index_of(
+        "Linda Gray learned at home until she was 17. Ms. Gray said the lessons never ended. "
+        '"We read every evening," said Susan Gray, her mother. Ms. Gray said college was hard '
+        "at first. Mrs. Gray said she had no regrets.")
+    (mentions,) = index.mentions
+    named = [(m.text, m.entity) for m in mentions if "Gray" in m.text]
+    assert named == [("Linda Gray", "Linda Gray"), ("Ms. Gray", "Linda Gray"),
+                     ("Susan Gray", "Susan Gray"), ("Ms. Gray", "Linda Gray"),
+                     ("Mrs. Gray", "Susan Gray")]
+
+
 def test_entities_occupation_before_a_name_is_no_part_of_it():
     _, index = index_of(
         "The show ended late.\nFilmmaker Zhou Xiaoming, who staged it, praised the dancers. "

@@ -326,11 +326,23 @@ class _Clusters:
             if _norm(raw.name) not in self.ambiguous:
                 members[root].append(raw)
                 full_positions[root].append((raw.article, raw.start))
-        for raw in self.raws:
+        # A title sticks to its person: once "Ms. Vickery" has meant Julie Vickery and
+        # "Mrs. Vickery" her mother, each keeps meaning the same one in that article.
+        titles: dict[tuple[int, str], set[str]] = defaultdict(set)
+        for raw in sorted(self.raws, key=lambda r: (r.article, r.start)):
             owners = self.ambiguous.get(_norm(raw.name))
             if owners:
                 roots = sorted({self._find(o) for o in owners})
-                members[_nearest(roots, raw, full_positions, members)].append(raw)
+                title = raw.title.split()[0].rstrip(".").lower() if gender_of_title(
+                    raw.title) else ""
+                if title:
+                    same = [r for r in roots if title in titles[(raw.article, r)]]
+                    untitled = [r for r in roots if not titles[(raw.article, r)]]
+                    roots = same or untitled or roots
+                chosen = _nearest(roots, raw, full_positions, members)
+                members[chosen].append(raw)
+                if title:
+                    titles[(raw.article, chosen)].add(title)
         built = []
         for root, group in members.items():
             kind = self.kinds.get(root, PERSON)
