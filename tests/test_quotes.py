@@ -529,6 +529,16 @@ def test_quotes_the_commission_said_names_the_commission_named_paragraphs_before
     assert by_text(quotes, "main culprits").speaker == "Harbour Inquiry Commission"
 
 
+def test_quotes_name_weekday_verb_and_a_report_owner_and_answered():
+    quotes = quotes_of(
+        'Envoy Martin Sorel Sunday repeated that Paris is "worried" about the camps.\n'
+        "The Foreign Office's annual report said the talks had \"gone nowhere at all.\"\n"
+        'Would she stay? "Not for a day longer," Rita Vance answered.')
+    assert by_text(quotes, "worried").speaker == "Martin Sorel"
+    assert by_text(quotes, "gone nowhere").speaker == "Foreign Office"
+    assert by_text(quotes, "Not for a day").speaker == "Rita Vance"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

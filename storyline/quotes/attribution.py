@@ -51,7 +51,7 @@ restated asserted asserts accuse indicated indicates demanded demands pledged pl
 pronounced pronounces proclaimed proclaims cites cited blamed blames
 condemned condemns criticised criticized criticises criticizes hailed hails appealed appeals
 retorted retorts snapped scoffed objected objects interjected protested protests speculated
-speculates wondered
+speculates wondered answered answers
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -124,6 +124,8 @@ announcement memo bulletin""".split())
 # (not "Said Hilali Moussa, chief of ...": Said is also a first name).
 _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|Asks|Asked)"
                             r"\s+(?=[A-Z][^.!?\n\"“:]{0,40}:)")
+# `X's annual report`: the owner of a document, up to three words before its noun.
+_OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # What an organisation issues: "the statement said" is the organisation's.
 _ISSUED_NOUNS = frozenset("statement announcement communique communiqué release".split())
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
@@ -409,6 +411,8 @@ class _ArticleQuotes:
                     tokens[j - 1][2] in ("on", "last", "this") or tokens[j - 1][2].lower()
                     in _WEEKDAYS_MONTHS):
                 j -= 2 if tokens[j - 1][2] in ("on", "last", "this") else 1
+            elif lower in _WEEKDAYS_MONTHS and j > 0 and base + tokens[j - 1][1] in self.by_end:
+                j -= 1  # `Martin Indyk Sunday reiterated`
             else:
                 break
         if j < 0:
@@ -451,6 +455,10 @@ class _ArticleQuotes:
         lower = word.lower()
         if mention is None and lower in _DOCUMENT_NOUNS and j >= 1:
             author = self.by_end.get(base + tokens[j - 1][1])
+            possessor = _OWNER_BEFORE.search(self.text, max(0, base + tokens[j][0] - 80),
+                                             base + tokens[j][0])
+            if author is None and possessor is not None:  # `the State Department's report`
+                author = self.by_end.get(possessor.end(1))
             if author is not None and author.kind in (ORGANIZATION, PERSON):
                 return self._named(author)  # `the Iridium filing said`
         if mention is None and lower in _PRONOUNS:
