@@ -340,8 +340,9 @@ def main(argv: list[str] | None = None) -> int:
                              "blind5 (fifth blind set, not yet scored), "
                              "blind6 (sixth blind set, not yet scored), "
                              "blind7 (seventh blind set, not yet scored), "
-                             "blind8 (eighth blind set, not yet scored) or "
-                             "blind9 (ninth blind set, not yet scored)")
+                             "blind8 (eighth blind set, not yet scored), "
+                             "blind9 (ninth blind set, not yet scored) or "
+                             "blind10 (tenth blind set, not yet scored)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -391,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
                  "blind3": "third blind set", "blind4": "fourth blind set",
                  "blind5": "fifth blind set", "blind6": "sixth blind set",
                  "blind7": "seventh blind set", "blind8": "eighth blind set",
-                 "blind9": "ninth blind set"}[args.annotations]
+                 "blind9": "ninth blind set", "blind10": "tenth blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()

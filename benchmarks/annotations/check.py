@@ -13,6 +13,7 @@
     python benchmarks/annotations/check.py --annotations blind7  # the seventh blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind8  # the eighth blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind9  # the ninth blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind10 # the tenth blind set (not yet scored)
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -41,7 +42,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9")
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
@@ -56,8 +57,10 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     not yet scored: analysis-blind5.jsonl, aliases-blind5.jsonl), `blind6` (the sixth blind
     set, not yet scored: analysis-blind6.jsonl, aliases-blind6.jsonl), `blind7` (the seventh
     blind set, not yet scored: analysis-blind7.jsonl, aliases-blind7.jsonl), `blind8` (the
-    eighth blind set, not yet scored: analysis-blind8.jsonl, aliases-blind8.jsonl) or `blind9`
-    (the ninth blind set, not yet scored: analysis-blind9.jsonl, aliases-blind9.jsonl)."""
+    eighth blind set, not yet scored: analysis-blind8.jsonl, aliases-blind8.jsonl), `blind9`
+    (the ninth blind set, not yet scored: analysis-blind9.jsonl, aliases-blind9.jsonl) or
+    `blind10` (the tenth blind set, not yet scored: analysis-blind10.jsonl,
+    aliases-blind10.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
