@@ -539,6 +539,13 @@ def test_quotes_name_weekday_verb_and_a_report_owner_and_answered():
     assert by_text(quotes, "Not for a day").speaker == "Rita Vance"
 
 
+def test_quotes_the_memo_said_is_its_writers():
+    quotes = quotes_of(
+        "The memo, from Karl Oster, a senior engineer, was sent to the board.\n"
+        'Its first point, the memo said, was to "stop the leaks before spring."')
+    assert by_text(quotes, "stop the leaks").speaker == "Karl Oster"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

@@ -126,6 +126,8 @@ _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|
                             r"\s+(?=[A-Z][^.!?\n\"“:]{0,40}:)")
 # `X's annual report`: the owner of a document, up to three words before its noun.
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
+# What someone writes: "the memo said" is its writer's, where the text says who wrote it.
+_WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax report".split())
 # What an organisation issues: "the statement said" is the organisation's.
 _ISSUED_NOUNS = frozenset("statement announcement communique communiqué release".split())
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
@@ -528,6 +530,18 @@ class _ArticleQuotes:
                         stem) >= 4:
                     return self._named(mention)
             return None
+        if len(phrase) == 2 and phrase[0] == "the" and phrase[1] in _WRITTEN_NOUNS:
+            # "the memo said" after "The memo, from Dan Rosen," or "Rosen's memo": its writer
+            noun = phrase[1]
+            for found in reversed(list(re.finditer(
+                    rf"\b{noun}s?\b[^.;]{{0,40}}?\b(?:from|by)\s+(?:the\s+)?|"
+                    rf"['’]s\s+(?:[a-z-]+\s+)?{noun}\b", self.text[:position]))):
+                if found.group().startswith(("'", "’")):
+                    writer = self.by_end.get(found.start())
+                else:
+                    writer = self.by_start.get(found.end())
+                if writer is not None and writer.kind in (PERSON, ORGANIZATION):
+                    return self._named(writer)
         if len(phrase) == 2 and phrase[0] == "the" and phrase[1] in _ISSUED_NOUNS:
             # "the statement said" after "The EPA's announcement": the organisation the
             # paragraph or the one before named last
