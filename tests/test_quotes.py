@@ -546,6 +546,16 @@ def test_quotes_the_memo_said_is_its_writers():
     assert by_text(quotes, "stop the leaks").speaker == "Karl Oster"
 
 
+def test_quotes_an_opening_gerund_is_no_part_of_a_name_and_said_org_pollster_x():
+    quotes = quotes_of(
+        "Nora Blake chairs the county party.\n"
+        "Joining Blake at the convention was Paul Reyes, a city commissioner.\n"
+        '"We are not apathetic," Blake said.\n'
+        '"They vote when someone asks them," said Harvard pollster Reyes.')
+    assert by_text(quotes, "We are not apathetic").speaker == "Nora Blake"
+    assert by_text(quotes, "They vote").speaker == "Paul Reyes"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

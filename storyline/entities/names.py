@@ -28,6 +28,7 @@ _ORGANISATION_NAME = re.compile(
 _SENTENCE_END = re.compile(r"[a-z]{2}\.\s+")
 _POSSESSIVE_WORD = re.compile(r"\S+['’]s\s+")
 _TRAILING_YEAR = re.compile(r"(?:\s+(?:of|in)|,)\s+\d{4}$")
+_GERUND_AT_START = re.compile(r"[A-Z][a-z]+ing\s+(?=[A-Z])")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 
 
@@ -157,6 +158,9 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         said = _SPEECH_AT_START.match(text, start, end)
         if said:  # "Said Schorr of Mercedes:"
             start = said.end()
+        gerund = _GERUND_AT_START.match(text, start, end)
+        if gerund and _at_sentence_start(text, start):  # "Joining Whaley at the convention"
+            start = gerund.end()
         words = text[start:end].split()
         while len(words) > 1 and words[-1][:1].islower() and not any(
                 c.isupper() for c in words[-1]):  # "el-Fathali" stays

@@ -658,7 +658,10 @@ class _ArticleQuotes:
                     between = self.text[mention.end:self.mentions[i].start].split()
                     titled = between + self.mentions[i].text.split()[:1]
                     if len(between) <= 4 and any(is_role_word(w) for w in titled) or (
-                            between in (["'s"], ["’s"])):  # `says CNN's Jim Moret`
+                            between in (["'s"], ["’s"])) or (  # `says CNN's Jim Moret`
+                            1 <= len(between) <= 2 and all(
+                                w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS
+                                for w in between)):  # `said Gen-X expert Mitchell`
                         return self._named(self.mentions[i])
             return self._named(mention)
         statement = _STATEMENT.match(masked, start)
