@@ -334,15 +334,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
                         help="annotation set to score: dev (tuned on, the default), check (seen since), "
                              "holdout (fresh, held out), blind (annotated blind, not yet scored), "
-                             "blind2 (second blind set, not yet scored), "
-                             "blind3 (third blind set, not yet scored), "
-                             "blind4 (fourth blind set, not yet scored), "
-                             "blind5 (fifth blind set, not yet scored), "
-                             "blind6 (sixth blind set, not yet scored), "
-                             "blind7 (seventh blind set, not yet scored), "
-                             "blind8 (eighth blind set, not yet scored), "
-                             "blind9 (ninth blind set, not yet scored) or "
-                             "blind10 (tenth blind set, not yet scored)")
+                             "blind2 (second blind set), "
+                             "blind3 (third blind set), "
+                             "blind4 (fourth blind set), "
+                             "blind5 (fifth blind set), "
+                             "blind6 (sixth blind set), "
+                             "blind7 (seventh blind set), "
+                             "blind8 (eighth blind set), "
+                             "blind9 (ninth blind set) or "
+                             "blind10 (tenth blind set)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
