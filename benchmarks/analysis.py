@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="PATH", help="also write the scores as JSON")
     parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
                         help="annotation set to score: dev (tuned on, the default), check (seen since), "
-                             "holdout (fresh, held out), blind (annotated blind, not yet scored), "
+                             "holdout (fresh, held out), blind (the first blind set), "
                              "blind2 (second blind set), "
                              "blind3 (third blind set), "
                              "blind4 (fourth blind set), "
