@@ -556,6 +556,15 @@ def test_quotes_an_opening_gerund_is_no_part_of_a_name_and_said_org_pollster_x()
     assert by_text(quotes, "They vote").speaker == "Paul Reyes"
 
 
+def test_quotes_any_verb_right_after_the_name_after_a_quote_and_aide_of_a_person():
+    quotes = quotes_of(
+        "Nora Blake chairs the county party.\n"
+        '"We have a hundred members. They have three," Blake sniffed.\n'
+        '"Numbers are not everything," said Reyes aide Tom Hill.')
+    assert by_text(quotes, "We have a hundred").speaker == "Nora Blake"
+    assert by_text(quotes, "Numbers are not").speaker == "Tom Hill"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

@@ -120,6 +120,9 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
 announcement memo bulletin""".split())
+# A quote's closing mark, then a name or he/she and one verb that ends the clause.
+_NAME_THEN_VERB = re.compile(r"[,?!\x1f][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she)"
+                             r"\s+([a-z]+)(?=[.,])")
 # A sentence opening on its speech verb, the speaker and a colon after: `Says McCarty: "`
 # (not "Said Hilali Moussa, chief of ...": Said is also a first name).
 _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|Asks|Asked)"
@@ -367,6 +370,22 @@ class _ArticleQuotes:
                     speaker = self._subject_after(masked, base, match.end(), number)
             if speaker is not None:
                 events.append(_Event(position, speaker))
+        if self.tags is not None:  # `"...," Whaley sniffed.`: any verb right after the name
+            for match in _NAME_THEN_VERB.finditer(masked):
+                verb_at = base + match.start(2)
+                if match.group(2) in SPEECH_VERBS or self.tags.at(verb_at) not in (
+                        "VBD", "VBZ"):
+                    continue
+                subject = match.group(1)
+                who: _Speaker | None
+                if subject in ("he", "she"):
+                    who = self._pronoun(subject, base + match.start(1), number)
+                else:
+                    found = self.by_end.get(base + match.end(1))
+                    who = self._named(self._owner(found)) if found is not None and (
+                        found.kind == PERSON) else None
+                if who is not None:
+                    events.append(_Event(verb_at, who))
         for match in _SAYS_AT_START.finditer(masked):  # `Says McCarty: "..."`
             speaker = self._subject_after(masked, base, match.end(), number)
             if speaker is not None:
@@ -652,6 +671,14 @@ class _ArticleQuotes:
         if mention is None and masked.startswith(("the ", "The "), start):
             mention = self.by_start.get(base + start + 4)
         if mention is not None:
+            i = bisect.bisect_right(self.mention_starts, mention.start)
+            if mention.kind == PERSON and i < len(self.mentions) and (
+                    self.mentions[i].kind == PERSON):
+                between = self.text[mention.end:self.mentions[i].start].split()
+                if 1 <= len(between) <= 2 and all(
+                        w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS
+                        for w in between):  # `said Clinton aide X`: X, not Clinton
+                    return self._named(self.mentions[i])
             if mention.kind != PERSON:
                 i = bisect.bisect_right(self.mention_starts, mention.start)
                 if i < len(self.mentions) and self.mentions[i].kind == PERSON:
