@@ -341,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
                              "blind6 (sixth blind set), "
                              "blind7 (seventh blind set), "
                              "blind8 (eighth blind set), "
-                             "blind9 (ninth blind set) or "
-                             "blind10 (tenth blind set)")
+                             "blind9 (ninth blind set), "
+                             "blind10 (tenth blind set) or "
+                             "blind11 (eleventh blind set)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -392,7 +393,8 @@ def main(argv: list[str] | None = None) -> int:
                  "blind3": "third blind set", "blind4": "fourth blind set",
                  "blind5": "fifth blind set", "blind6": "sixth blind set",
                  "blind7": "seventh blind set", "blind8": "eighth blind set",
-                 "blind9": "ninth blind set", "blind10": "tenth blind set"}[args.annotations]
+                 "blind9": "ninth blind set", "blind10": "tenth blind set",
+                 "blind11": "eleventh blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()
