@@ -565,6 +565,13 @@ def test_quotes_any_verb_right_after_the_name_after_a_quote_and_aide_of_a_person
     assert by_text(quotes, "Numbers are not").speaker == "Tom Hill"
 
 
+def test_quotes_lamented_x_after_a_quote_is_x():
+    quotes = quotes_of(
+        'Nobody marched on Saturday. "People just want their holidays," lamented Marc Roy, a '
+        "columnist.")
+    assert by_text(quotes, "People just want").speaker == "Marc Roy"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

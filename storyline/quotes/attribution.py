@@ -63,7 +63,8 @@ repeating
 _INVERTIBLE = frozenset("""said says added adds asked asks insisted explained noted declared
 replied responded continued argued acknowledged admitted conceded concluded recalled remarked
 observed wrote writes warned stressed countered quipped joked cautioned reported stated
-commented retorted snapped scoffed interjected""".split())
+commented retorted snapped scoffed interjected lamented complained predicted announced
+boasted agreed confided answered""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|according to)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
