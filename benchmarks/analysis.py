@@ -342,8 +342,9 @@ def main(argv: list[str] | None = None) -> int:
                              "blind7 (seventh blind set), "
                              "blind8 (eighth blind set), "
                              "blind9 (ninth blind set), "
-                             "blind10 (tenth blind set) or "
-                             "blind11 (eleventh blind set)")
+                             "blind10 (tenth blind set), "
+                             "blind11 (eleventh blind set) or "
+                             "blind12 (twelfth blind set)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -394,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
                  "blind5": "fifth blind set", "blind6": "sixth blind set",
                  "blind7": "seventh blind set", "blind8": "eighth blind set",
                  "blind9": "ninth blind set", "blind10": "tenth blind set",
-                 "blind11": "eleventh blind set"}[args.annotations]
+                 "blind11": "eleventh blind set",
+                 "blind12": "twelfth blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()

@@ -15,6 +15,7 @@
     python benchmarks/annotations/check.py --annotations blind9  # the ninth blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind10 # the tenth blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind11 # the eleventh blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind12 # the twelfth blind set (not yet scored)
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -43,7 +44,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11")
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
@@ -61,8 +62,9 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     eighth blind set, not yet scored: analysis-blind8.jsonl, aliases-blind8.jsonl), `blind9`
     (the ninth blind set, not yet scored: analysis-blind9.jsonl, aliases-blind9.jsonl),
     `blind10` (the tenth blind set, not yet scored: analysis-blind10.jsonl,
-    aliases-blind10.jsonl) or `blind11` (the eleventh blind set, not yet scored:
-    analysis-blind11.jsonl, aliases-blind11.jsonl)."""
+    aliases-blind10.jsonl), `blind11` (the eleventh blind set, not yet scored:
+    analysis-blind11.jsonl, aliases-blind11.jsonl) or `blind12` (the twelfth blind set, not yet
+    scored: analysis-blind12.jsonl, aliases-blind12.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
