@@ -250,6 +250,15 @@ def test_entities_a_title_keeps_meaning_the_person_it_first_meant():
                      ("Mrs. Gray", "Susan Gray")]
 
 
+def test_entities_a_name_with_jr_written_once_does_not_become_the_name():
+    _, index = index_of(
+        "Gov. Mark T. Lane spoke first. Mark T. Lane said taxes would fall.",
+        "Mark T. Lane Jr. has said he would sign the bill. Lane repeated it.")
+    lane = index.entity("Lane")
+    assert lane is not None and lane.name == "Mark T. Lane"
+    assert "Mark T. Lane Jr." in lane.aliases
+
+
 def test_entities_occupation_before_a_name_is_no_part_of_it():
     _, index = index_of(
         "The show ended late.\nFilmmaker Zhou Xiaoming, who staged it, praised the dancers. "

@@ -421,6 +421,10 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
             n.endswith(" " + other) or offices[n][1:] == offices[other]
             for other in names))] or names
     else:
+        # "George W. Bush" rather than the "George W. Bush Jr." one article writes
+        plain = [n for n in names if not (n.split()[-1].rstrip(".").lower() in ("jr", "sr")
+                                          and " ".join(n.split()[:-1]).rstrip(",") in counts)]
+        names = plain or names
         shorter = {" ".join(n.split()[:-1]) for n in names}
         names = [n for n in names if len(n.split()) < 3 or n not in shorter] or names
         names = [n for n in names if n.split()[-1] in _REGNAL or not any(  # "John Paul II"
