@@ -71,6 +71,17 @@ def test_timeline_weekday_in_a_future_clause_is_the_coming_one():
     }
 
 
+def test_timeline_weekday_of_an_intended_infinitive_is_the_coming_one():
+    # published Wednesday 2024-03-13
+    found = resolved("The leaders prepared to meet Friday with the union. He said he expected "
+                     "the council to sit into Saturday. Members are eager to get home by "
+                     "Monday. The union tried to call the mayor Tuesday.")
+    assert found["Friday"] == ("2024-03-15", "day")
+    assert found["Saturday"] == ("2024-03-16", "day")
+    assert found["Monday"] == ("2024-03-18", "day")
+    assert found["Tuesday"] == ("2024-03-12", "day")  # "tried to": done, not meant
+
+
 def test_timeline_last_weekday_and_part_of_day():
     found = resolved("Police were called late on Friday night. The vote was last Wednesday.")
     assert found["on Friday night"] == ("2024-03-08", "day")

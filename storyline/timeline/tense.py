@@ -22,6 +22,11 @@ _SCHEDULE_WORDS = frozenset({
     "scheduled", "expected", "due", "set", "plans", "plan", "planned", "planning", "going",
     "intends", "intend", "intended", "aims", "hopes", "slated",
 })
+# Verbs and adjectives whose infinitive is meant to happen later ("prepared to meet").
+_INTENDING = frozenset("""prepared prepare prepares preparing planned plan plans planning agreed
+agree agrees decided decide decides expected expect expects hoped hope hopes promised promise
+promises vowed vow vows pledged pledge pledges intended intend intends eager ready due set
+scheduled slated likely poised""".split())
 _TENSE_WINDOW = 30  # tokens
 _VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"})
 _GROUP_TAGS = _VERB_TAGS | {"RB", "TO"}
@@ -142,6 +147,18 @@ def _is_schedule_word(token: Token) -> bool:
     return token.lower_ in _SCHEDULE_WORDS and token.tag_ in _SCHEDULE_TAGS
 
 
+def _intended(doc: Doc, to_position: int) -> bool:
+    """Whether the "to" at `to_position` follows, within three words, a verb or adjective of
+    intention ("expected Congress to", "eager to")."""
+    for back in range(to_position - 1, max(-1, to_position - 4), -1):
+        token = doc[back]
+        if token.lower_ in _INTENDING:
+            return True
+        if token.text in _CLAUSE_END or token.text == ",":
+            return False
+    return False
+
+
 def _group_tense(doc: Doc, position: int) -> str | None:
     """The tense of the verb group ending at `position`; None for a participle or
     infinitive alone, which has no tense of its own.
@@ -164,6 +181,11 @@ def _group_tense(doc: Doc, position: int) -> str | None:
         return None
     words = [t.lower_ for t in group]
     finite = group[-1]
+    infinitive = len(group) >= 2 and group[0].tag_ == "VB" and group[1].tag_ == "TO"
+    if infinitive and (finite.lower_ in _INTENDING or _intended(doc, group[1].i)):
+        # "prepared to meet Wednesday", "expected Congress to negotiate into Friday",
+        # "eager to get home by Monday": what was meant to happen, after the reporting
+        return FUTURE
     is_perfect = group[0].tag_ == "VBN" and any(w in ("have", "has", "had") for w in words)
     if finite.tag_ == "MD":  # "will vote", "could be voted on"; but "could have voted"
         if is_perfect:
