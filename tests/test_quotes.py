@@ -572,6 +572,13 @@ def test_quotes_lamented_x_after_a_quote_is_x():
     assert by_text(quotes, "People just want").speaker == "Marc Roy"
 
 
+def test_quotes_name_who_said_without_a_comma():
+    quotes = quotes_of(
+        "The meeting upset some members, including former candidate Gary Bauer who said it "
+        '"rewarded the wrong people."')
+    assert by_text(quotes, "rewarded the wrong").speaker == "Gary Bauer"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

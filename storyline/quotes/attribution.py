@@ -487,6 +487,10 @@ class _ArticleQuotes:
             return self._pronoun(lower, base + tokens[j][0], number)
         if mention is None and lower == "it":
             return self._it(base + tokens[j][0])
+        if mention is None and lower == "who" and j >= 1 and (
+                person := self.by_end.get(base + tokens[j - 1][1])) is not None and (
+                person.kind == PERSON):
+            return self._named(self._owner(person))  # `contender Gary Bauer who said`
         if mention is None and lower in ("who", "which") and j >= 2 and tokens[j - 1][2] == ",":
             antecedent = self.by_end.get(base + tokens[j - 2][1])
             if antecedent is not None:  # `Mayor X, who told reporters`; `the ministry, which`
