@@ -343,8 +343,9 @@ def main(argv: list[str] | None = None) -> int:
                              "blind8 (eighth blind set), "
                              "blind9 (ninth blind set), "
                              "blind10 (tenth blind set), "
-                             "blind11 (eleventh blind set) or "
-                             "blind12 (twelfth blind set)")
+                             "blind11 (eleventh blind set), "
+                             "blind12 (twelfth blind set) or "
+                             "blind13 (thirteenth blind set)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -396,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
                  "blind7": "seventh blind set", "blind8": "eighth blind set",
                  "blind9": "ninth blind set", "blind10": "tenth blind set",
                  "blind11": "eleventh blind set",
-                 "blind12": "twelfth blind set"}[args.annotations]
+                 "blind12": "twelfth blind set",
+                 "blind13": "thirteenth blind set"}[args.annotations]
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()

@@ -16,6 +16,7 @@
     python benchmarks/annotations/check.py --annotations blind10 # the tenth blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind11 # the eleventh blind set (not yet scored)
     python benchmarks/annotations/check.py --annotations blind12 # the twelfth blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind13 # the thirteenth blind set (not yet scored)
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -44,7 +45,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13")
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
@@ -63,8 +64,9 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     (the ninth blind set, not yet scored: analysis-blind9.jsonl, aliases-blind9.jsonl),
     `blind10` (the tenth blind set, not yet scored: analysis-blind10.jsonl,
     aliases-blind10.jsonl), `blind11` (the eleventh blind set, not yet scored:
-    analysis-blind11.jsonl, aliases-blind11.jsonl) or `blind12` (the twelfth blind set, not yet
-    scored: analysis-blind12.jsonl, aliases-blind12.jsonl)."""
+    analysis-blind11.jsonl, aliases-blind11.jsonl), `blind12` (the twelfth blind set, not yet
+    scored: analysis-blind12.jsonl, aliases-blind12.jsonl) or `blind13` (the thirteenth blind
+    set, not yet scored: analysis-blind13.jsonl, aliases-blind13.jsonl)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
