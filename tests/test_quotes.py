@@ -579,6 +579,15 @@ def test_quotes_name_who_said_without_a_comma():
     assert by_text(quotes, "rewarded the wrong").speaker == "Gary Bauer"
 
 
+def test_quotes_his_report_said_and_denounced_as():
+    quotes = quotes_of(
+        "Judge Alan Moss wrote the inquiry's findings.\n"
+        'His report said, "The force must change at every level."\n'
+        'Senator Ruth Dale denounced the plan as "a gift to the tobacco lobby."')
+    assert by_text(quotes, "The force must change").speaker == "Alan Moss"
+    assert by_text(quotes, "a gift to the tobacco").speaker == "Ruth Dale"
+
+
 def test_quotes_organisation_name_ending_is_never_a_person_speaker():
     quotes = quotes_of(
         "Engineers of Halvard Telecom, a Norwegian company, were freed on Sunday. "

@@ -51,7 +51,7 @@ restated asserted asserts accuse indicated indicates demanded demands pledged pl
 pronounced pronounces proclaimed proclaims cites cited blamed blames
 condemned condemns criticised criticized criticises criticizes hailed hails appealed appeals
 retorted retorts snapped scoffed objected objects interjected protested protests speculated
-speculates wondered answered answers
+speculates wondered answered answers denounced denounces decried decries
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -554,6 +554,10 @@ class _ArticleQuotes:
                         stem) >= 4:
                     return self._named(mention)
             return None
+        if len(phrase) == 2 and phrase[0] in ("his", "her") and phrase[1] in _WRITTEN_NOUNS:
+            # "His report said": the person "his" is
+            return self._pronoun("he" if phrase[0] == "his" else "she", position,
+                                 self._paragraph_index(position))
         if len(phrase) == 2 and phrase[0] == "the" and phrase[1] in _WRITTEN_NOUNS:
             # "the memo said" after "The memo, from Dan Rosen," or "Rosen's memo": its writer
             noun = phrase[1]
