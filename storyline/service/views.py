@@ -35,7 +35,7 @@ from storyline.types import (
 
 # Bump when what a view holds (or how it is computed) changes: stored views of another
 # format are then stale and recomputed on their next read.
-VIEW_FORMAT = 3  # 2: small stories summarized without the solver; 3: session 3 attribution rules
+VIEW_FORMAT = 4  # 2: small stories summarized without the solver; 3, 4: attribution rules
 
 
 def view_version(story_version: str, *, with_analysis: bool) -> str:
