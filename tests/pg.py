@@ -16,6 +16,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
@@ -119,9 +120,20 @@ class PostgresServer:
 
     def drop_database(self, url: str) -> None:
         name = dict(parse_qsl(urlsplit(url).query))["options"].removeprefix("-csearch_path=")
-        with self._admin() as admin:
-            admin.execute("SET lock_timeout = '10s'")  # a test that left a transaction open
-            admin.execute(f'DROP SCHEMA "{name}" CASCADE')
+        import psycopg
+
+        for attempt in range(5):
+            try:
+                with self._admin() as admin:
+                    admin.execute("SET lock_timeout = '10s'")  # a transaction left open
+                    admin.execute(f'DROP SCHEMA "{name}" CASCADE')
+                return
+            except psycopg.errors.DeadlockDetected:
+                # a server thread still reading the store (a view being computed) took its
+                # tables' locks in another order; it finishes soon: drop again
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
     def stop(self) -> None:
         if self._folder is None:

@@ -50,8 +50,10 @@ def wait_for_views(api: TestClient) -> None:
 
 
 @pytest.fixture()
-def api(store_location) -> TestClient:
-    return client(store_location)
+def api(store_location) -> Iterator[TestClient]:
+    opened = client(store_location)
+    yield opened
+    opened.app.state.library.close()  # before the database goes (its teardown runs after)
 
 
 @pytest.fixture()
