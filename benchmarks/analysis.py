@@ -58,7 +58,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "annotations"))
 sys.path.insert(0, str(HERE.parent))
 
-from check import ANNOTATION_SETS, StoryKey, annotation_files, load_stories, read_jsonl, story_key  # noqa: E402
+from check import ANNOTATION_SETS, BLIND_SETS, StoryKey, annotation_files, load_stories, read_jsonl, story_key  # noqa: E402
 
 from storyline.types import Article, StoryAnalysis  # noqa: E402
 
@@ -332,20 +332,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="show a few words of each missed span (for debugging; do not paste)")
     parser.add_argument("--json", metavar="PATH", help="also write the scores as JSON")
     parser.add_argument("--annotations", choices=ANNOTATION_SETS, default="dev",
-                        help="annotation set to score: dev (tuned on, the default), check (seen since), "
-                             "holdout (fresh, held out), blind (the first blind set), "
-                             "blind2 (second blind set), "
-                             "blind3 (third blind set), "
-                             "blind4 (fourth blind set), "
-                             "blind5 (fifth blind set), "
-                             "blind6 (sixth blind set), "
-                             "blind7 (seventh blind set), "
-                             "blind8 (eighth blind set), "
-                             "blind9 (ninth blind set), "
-                             "blind10 (tenth blind set), "
-                             "blind11 (eleventh blind set), "
-                             "blind12 (twelfth blind set) or "
-                             "blind13 (thirteenth blind set)")
+                        help="annotation set to score: dev (tuned on, the default), check (seen "
+                             "since), holdout (fresh, held out), or a blind set (blind, blind2 ... "
+                             f"blind{BLIND_SETS}; each scored once before it was used for fixes)")
     args = parser.parse_args(argv)
 
     from storyline import analyze
@@ -391,14 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         total += scores
 
     described = {"dev": "dev set", "check": "check set", "holdout": "held-out set",
-                 "blind": "blind set", "blind2": "second blind set",
-                 "blind3": "third blind set", "blind4": "fourth blind set",
-                 "blind5": "fifth blind set", "blind6": "sixth blind set",
-                 "blind7": "seventh blind set", "blind8": "eighth blind set",
-                 "blind9": "ninth blind set", "blind10": "tenth blind set",
-                 "blind11": "eleventh blind set",
-                 "blind12": "twelfth blind set",
-                 "blind13": "thirteenth blind set"}[args.annotations]
+                 "blind": "blind set"}.get(args.annotations, f"blind set {args.annotations[5:]}")
     print(f"## Story analysis on the hand-annotated {described}\n")
     print(table([*per_set.items(), ("all", total)]))
     print()

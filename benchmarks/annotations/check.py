@@ -4,19 +4,7 @@
     python benchmarks/annotations/check.py --show     # also print every span, to check by eye
     python benchmarks/annotations/check.py --annotations check   # the check set instead
     python benchmarks/annotations/check.py --annotations holdout # the fresh held-out set
-    python benchmarks/annotations/check.py --annotations blind   # the blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind2  # the second blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind3  # the third blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind4  # the fourth blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind5  # the fifth blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind6  # the sixth blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind7  # the seventh blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind8  # the eighth blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind9  # the ninth blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind10 # the tenth blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind11 # the eleventh blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind12 # the twelfth blind set (not yet scored)
-    python benchmarks/annotations/check.py --annotations blind13 # the thirteenth blind set (not yet scored)
+    python benchmarks/annotations/check.py --annotations blind7  # a blind set: blind, blind2 ... blind13
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -45,28 +33,16 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-ANNOTATION_SETS = ("dev", "check", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13")
+BLIND_SETS = 13  # blind, blind2 ... blind13: annotated blind, each scored once, then seen
+ANNOTATION_SETS = ("dev", "check", "holdout", "blind",
+                   *(f"blind{n}" for n in range(2, BLIND_SETS + 1)))
 
 
 def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     """The annotation file and alias file of an annotation set: `dev` (the set the analysis was
-    tuned on: analysis-dev.jsonl, aliases.jsonl), `check` (analysis-check.jsonl,
-    aliases-check.jsonl, once held out, since seen), `holdout` (the fresh held-out set:
-    analysis-holdout.jsonl, aliases-holdout.jsonl), `blind` (annotated blind, not yet scored:
-    analysis-blind.jsonl, aliases-blind.jsonl), `blind2` (the second blind set, not yet scored:
-    analysis-blind2.jsonl, aliases-blind2.jsonl), `blind3` (the third blind set, not yet
-    scored: analysis-blind3.jsonl, aliases-blind3.jsonl), `blind4` (the fourth blind set, not
-    yet scored: analysis-blind4.jsonl, aliases-blind4.jsonl), `blind5` (the fifth blind set,
-    not yet scored: analysis-blind5.jsonl, aliases-blind5.jsonl), `blind6` (the sixth blind
-    set, not yet scored: analysis-blind6.jsonl, aliases-blind6.jsonl), `blind7` (the seventh
-    blind set, not yet scored: analysis-blind7.jsonl, aliases-blind7.jsonl), `blind8` (the
-    eighth blind set, not yet scored: analysis-blind8.jsonl, aliases-blind8.jsonl), `blind9`
-    (the ninth blind set, not yet scored: analysis-blind9.jsonl, aliases-blind9.jsonl),
-    `blind10` (the tenth blind set, not yet scored: analysis-blind10.jsonl,
-    aliases-blind10.jsonl), `blind11` (the eleventh blind set, not yet scored:
-    analysis-blind11.jsonl, aliases-blind11.jsonl), `blind12` (the twelfth blind set, not yet
-    scored: analysis-blind12.jsonl, aliases-blind12.jsonl) or `blind13` (the thirteenth blind
-    set, not yet scored: analysis-blind13.jsonl, aliases-blind13.jsonl)."""
+    tuned on: analysis-dev.jsonl, aliases.jsonl), else analysis-NAME.jsonl and
+    aliases-NAME.jsonl: `check` (once held out, since seen), `holdout`, and the blind sets
+    `blind` ... `blind13` (README.md says what each holds)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
