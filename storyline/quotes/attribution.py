@@ -681,24 +681,15 @@ class _ArticleQuotes:
             mention = self.by_start.get(base + start + 4)
         if mention is not None:
             i = bisect.bisect_right(self.mention_starts, mention.start)
-            if mention.kind == PERSON and i < len(self.mentions) and (
-                    self.mentions[i].kind == PERSON):
-                between = self.text[mention.end:self.mentions[i].start].split()
-                if 1 <= len(between) <= 2 and all(
-                        w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS
-                        for w in between):  # `said Clinton aide X`: X, not Clinton
-                    return self._named(self.mentions[i])
-            if mention.kind != PERSON:
-                i = bisect.bisect_right(self.mention_starts, mention.start)
-                if i < len(self.mentions) and self.mentions[i].kind == PERSON:
-                    between = self.text[mention.end:self.mentions[i].start].split()
-                    titled = between + self.mentions[i].text.split()[:1]
-                    if len(between) <= 4 and any(is_role_word(w) for w in titled) or (
-                            between in (["'s"], ["’s"])) or (  # `says CNN's Jim Moret`
-                            1 <= len(between) <= 2 and all(
-                                w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS
-                                for w in between)):  # `said Gen-X expert Mitchell`
-                        return self._named(self.mentions[i])
+            if i < len(self.mentions) and self.mentions[i].kind == PERSON:
+                person = self.mentions[i]
+                between = self.text[mention.end:person.start].split()
+                titled = between + person.text.split()[:1]
+                if _describes(between) or mention.kind != PERSON and (
+                        between in (["'s"], ["’s"])  # `says CNN's Jim Moret`
+                        or len(between) <= 4 and any(is_role_word(w) for w in titled)):
+                    # `said Clinton aide X`, `said UN spokeswoman X`: X
+                    return self._named(person)
             return self._named(mention)
         statement = _STATEMENT.match(masked, start)
         if statement is not None:  # `," said a statement from the Foreign Ministry`
@@ -726,8 +717,7 @@ class _ArticleQuotes:
                     _DESCRIBING_WORD.fullmatch(w) and w not in _PREPOSITIONS | {"and", "or"}
                     for w in between[1:]):
                 return self._named(self.mentions[i])  # `said a tearful X`, `said the 46-year-old X`
-            if 1 <= len(between) <= 2 and all(
-                    w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS for w in between):
+            if _describes(between):
                 return self._named(self.mentions[i])  # `says acupuncturist X`, `said pollster X`
         phrase = []
         stop = None
@@ -892,6 +882,14 @@ def _word_count(text: str) -> int:
 def _last_word(text: str) -> str:
     words = text.split()
     return words[-1].lower() if words else ""
+
+
+def _describes(between: list[str]) -> bool:
+    """Whether the words between a verb (or a name) and the person named next describe that
+    person: one or two lowercase words, not "today" or a preposition ("acupuncturist",
+    "aide")."""
+    return 1 <= len(between) <= 2 and all(
+        w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS for w in between)
 
 
 def _description(phrase: list[str]) -> str | None:
