@@ -34,27 +34,6 @@ class ComputedView:
     parses: dict[str, bytes]  # article id -> parse of the articles parsed for it (`nlp`)
 
 
-def compute_view(articles: Sequence[Article], story_id: str, with_analysis: bool,
-                 parses: Mapping[str, bytes] | None = None) -> ComputedView:
-    """The view of a story of these articles. `parses` (article id -> `nlp.export_parses`
-    bytes) are the articles' parses kept from before: those articles are not parsed again.
-    The parses made for this view come back with it, to be kept."""
-    from storyline.service.library import summarize_and_analyze
-    from storyline.service.views import encode_view
-
-    made: dict[str, bytes] = {}
-    if with_analysis:
-        from storyline import nlp
-
-        by_text = {a.text: a.id for a in articles}
-        nlp.import_parses({a.text: parses[a.id] for a in articles if parses and a.id in parses})
-    summary, analysis = summarize_and_analyze(articles, story_id, with_analysis=with_analysis)
-    if with_analysis:
-        new = [a.text for a in articles if not (parses and a.id in parses)]
-        made = {by_text[t]: data for t, data in nlp.export_parses(new).items()}
-    return ComputedView(encode_view(summary, analysis), made)
-
-
 @dataclass(frozen=True, slots=True)
 class ViewJob:
     """A story to compute the view of: its articles and their kept parses, by article id."""
@@ -65,16 +44,29 @@ class ViewJob:
 
 
 def compute_views(jobs: Sequence[ViewJob], with_analysis: bool) -> list[ComputedView]:
-    """The views of several stories: the articles none of them has a parse for are parsed
-    together first (spaCy parses a batch ~15% faster than one text at a time)."""
-    if with_analysis and len(jobs) > 1:
+    """The views of these stories. Each job's `parses` (article id -> `nlp.export_parses`
+    bytes) are its articles' parses kept from before: those are not parsed again; the other
+    articles of all the jobs are parsed together first (spaCy parses a batch ~15% faster than
+    one text at a time), and come back with their views, to be kept."""
+    from storyline.service.library import summarize_and_analyze
+    from storyline.service.views import encode_view
+
+    if with_analysis:
         from storyline import nlp
 
         nlp.import_parses({a.text: job.parses[a.id] for job in jobs for a in job.articles
                            if a.id in job.parses})
         nlp.parse([a for job in jobs for a in job.articles if a.id not in job.parses])
-    return [compute_view(job.articles, job.story_id, with_analysis, job.parses)
-            for job in jobs]
+    computed = []
+    for job in jobs:
+        summary, analysis = summarize_and_analyze(job.articles, job.story_id,
+                                                  with_analysis=with_analysis)
+        made: dict[str, bytes] = {}
+        if with_analysis:
+            by_text = {a.text: a.id for a in job.articles if a.id not in job.parses}
+            made = {by_text[t]: data for t, data in nlp.export_parses(by_text).items()}
+        computed.append(ComputedView(encode_view(summary, analysis), made))
+    return computed
 
 
 def one_blas_thread() -> None:
@@ -139,9 +131,8 @@ class ViewComputer:
 
     def compute(self, articles: Sequence[Article], story_id: str,
                 parses: Mapping[str, bytes] | None = None) -> ComputedView:
-        """The story's view (see `compute_view`)."""
-        return self._run(compute_view, tuple(articles), story_id, self.with_analysis,
-                         dict(parses or {}))
+        """The story's view (see `compute_views`)."""
+        return self.compute_many([ViewJob(tuple(articles), story_id, dict(parses or {}))])[0]
 
     def compute_many(self, jobs: Sequence[ViewJob]) -> list[ComputedView]:
         """The views of these stories, in one worker process (see `compute_views`)."""

@@ -165,11 +165,6 @@ class Library:
             self._remember((story_id, version), view)
             return view
 
-    def refresh_view(self, story_id: int) -> None:
-        """Compute and store the story's view unless the store has it for its current
-        version."""
-        self.refresh_views([story_id])
-
     def refresh_views(self, story_ids: Sequence[int]) -> None:
         """Compute and store the views of these stories (in one view process, together),
         leaving out those whose stored view is of their current version (what a view worker
@@ -231,8 +226,7 @@ class Library:
             found = store.story_view(stored.id)
             if found is not None and found[0] == version:
                 return found[1]
-            job = self._job(store, stored)
-            computed = self._computer.compute(job.articles, job.story_id, job.parses)
+            [computed] = self._computer.compute_many([self._job(store, stored)])
             self._keep(store, stored.id, version, computed)
         return computed.json
 

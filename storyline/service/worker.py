@@ -1,7 +1,7 @@
 """The view workers: threads of the server that compute the views of the stories an ingest
 changed, after the ingest has committed, so the story's next read finds its view stored. Each
-takes one story at a time from a shared queue (and, with view processes, has one process
-compute it: `compute`).
+takes a few stories at a time from a shared queue (and, with view processes, has one process
+compute them: `compute`).
 
 A story that changes again before its turn is computed once, for its latest version. Stories
 changed by ingest go before the start-up backlog (the stories whose stored view is missing or

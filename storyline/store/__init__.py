@@ -315,7 +315,7 @@ class Store:
         self._db.execute(_SAVE_VIEW, (story_id, version, view))
 
     def article_parses(self, article_ids: Sequence[str], model: str) -> dict[str, bytes]:
-        """The kept parses (`nlp.serialize`) of these articles made by `model`, by article
+        """The kept parses (`nlp.export_parses`) of these articles made by `model`, by article
         id; articles with none, or one by another model, are left out."""
         found: dict[str, bytes] = {}
         ids = list(dict.fromkeys(article_ids))
