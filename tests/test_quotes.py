@@ -674,3 +674,43 @@ def test_quotes_appealed_to_with_quoted_words_and_a_regnal_name():
         "Pope John Paul II visited Split on Saturday. John Paul appealed to the crowd "
         '"to forgive and reconcile."')
     assert by_text(quotes, "to forgive").speaker == "John Paul II"
+
+
+def test_quotes_he_after_a_paragraph_of_description_is_the_last_speaker():
+    quotes = quotes_of(
+        "The sculptor Halvard Brennick, 71, still works every morning.\n"
+        '"I carve until lunch," he says.\n'
+        "His studio smells of cedar. He pauses often, and looks out at the fjord for minutes "
+        "at a time.\n"
+        '"Nobody buys wood any more," he says.')
+    assert by_text(quotes, "Nobody buys").speaker == "Halvard Brennick"
+
+
+def test_quotes_he_is_not_a_group_named_in_the_plural():
+    quotes = quotes_of(
+        "Ollie Marsh, a baker, is 34.\n"
+        "Deserted by the big chains, Xers had no choice but to bake their own bread, he says.\n"
+        '"They will queue for an hour," he jokes.')
+    assert by_text(quotes, "They will queue").speaker == "Ollie Marsh"
+
+
+def test_quotes_present_tense_verb_before_the_speaker():
+    quotes = quotes_of(
+        "Rents rose again in Tildon this spring.\n"
+        '"Families cannot keep up," complains Dr. Ingrid Vasko, a Tildon economist.')
+    assert by_text(quotes, "Families cannot").speaker == "Ingrid Vasko"
+
+
+def test_quotes_surname_that_spacy_takes_for_a_company_keeps_its_person():
+    quotes = quotes_of(
+        "Home schooling has grown, said Helen Lines, a researcher at the Tildon Institute.\n"
+        '"Their motivation has shifted," Lines said. Such children now number one million, '
+        "according to Lines, or two million, according to Dr. Ivo Berg.")
+    assert by_text(quotes, "Their motivation").speaker == "Helen Lines"
+
+
+def test_quotes_role_word_before_a_surname_is_the_person():
+    quotes = quotes_of(
+        "Tom Harrow grows pears near Tildon.\n"
+        'When Farmer Harrow talks about frost, he frowns. "One night can ruin a year," he says.')
+    assert by_text(quotes, "One night").speaker == "Tom Harrow"

@@ -29,18 +29,31 @@ _SENTENCE_END = re.compile(r"[a-z]{2}\.\s+")
 _POSSESSIVE_WORD = re.compile(r"\S+['’]s\s+")
 _TRAILING_YEAR = re.compile(r"(?:\s+(?:of|in)|,)\s+\d{4}$")
 _GERUND_AT_START = re.compile(r"[A-Z][a-z]+ing\s+(?=[A-Z])")
+_AFTER_QUOTE = re.compile(r"[\"”][ \t]+$")
+# A person's name: two or three capitalised words, initials allowed ("J. Terrence Lanni").
+_PERSON_SHAPE = re.compile(r"(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?"
+                           r"(?:\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,2}")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 
 
 def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
     previous_end = -1
     cased = not text.islower()  # Multi-News texts are all lowercase: names too
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     for ent in doc.ents:
         if cased and ent.text.islower():  # "the congress said": a common noun, not a name
             continue
-        kind = _KIND_OF_LABEL.get(ent.label_)
+        label = ent.label_
+        if label == "WORK_OF_ART" and _AFTER_QUOTE.search(text, max(0, ent.start_char - 4),
+                                                          ent.start_char) and (
+                _PERSON_SHAPE.fullmatch(ent.text)):
+            label = "PERSON"  # `," J. Terrence Lanni, chairman ...`: the quote misled spaCy
+        elif label == "ORG" and len(ent) == 2 and ent[1].text in surnames and ent[0].text[
+                :1].isupper() and is_role_word(ent[0].text):
+            label = "PERSON"  # "Farmer Jones" after "Tom Jones"
+        kind = _KIND_OF_LABEL.get(label)
         start = ent.start_char
-        if ent.label_ == "PERSON" and ent.start > 0:
+        if label == "PERSON" and ent.start > 0:
             # "Mohanned Hussein" where spaCy saw only "Hussein": a capitalised proper noun
             # just before, inside the sentence and in no other name, is the first name.
             before = doc[ent.start - 1]
@@ -53,12 +66,12 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
             continue
         split = _role_complement(text, start, ent.end_char, doc)
         if split is not None:  # "the Prime Minister of [the United Kingdom Gordon Brown]"
-            for part_start, part_end, label in split:
-                raw = _clean(index, text, part_start, part_end, label)
+            for part_start, part_end, part_label in split:
+                raw = _clean(index, text, part_start, part_end, part_label)
                 if raw is not None:
                     yield raw
             continue
-        raw = _clean(index, text, start, ent.end_char, ent.label_)
+        raw = _clean(index, text, start, ent.end_char, label)
         if raw is not None:
             yield raw
 
@@ -172,7 +185,7 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     if label == "PERSON":  # "Prosecutor Graham Blewitt": role words are no part of a name
         pieces = list(re.finditer(r"\S+", text[start:end]))
         lead = 0
-        while lead < len(pieces) - 2 and is_role_word(pieces[lead].group()) and (
+        while lead < len(pieces) - 1 and is_role_word(pieces[lead].group()) and (
                 pieces[lead].group()[:1].isupper()):
             lead += 1
         if lead and (inner is None or inner.end() < start + pieces[lead].start()):
@@ -287,7 +300,9 @@ def _surface_forms(raws: list[_Raw]) -> dict[str, str]:
         if all(_KIND_OF_LABEL.get(label) == _OTHER for label in raw.labels) or len(
                 raw.name) < 3 or not raw.name[0].isupper():
             continue
-        forms[raw.name] = DISTINCTIVE if "." in raw.name or raw.name.isupper() else PLAIN
+        if forms.get(raw.name) != SURNAME:  # "according to Lines" (an ORG to spaCy) after
+            # "Patricia Lines" keeps the surname's reading
+            forms[raw.name] = DISTINCTIVE if "." in raw.name or raw.name.isupper() else PLAIN
         words = raw.name.split()
         if "PERSON" in raw.labels and len(words) >= 2 and len(words[-1]) >= 3 and (
                 words[-1].isalpha() and words[-1][0].isupper()):

@@ -51,7 +51,9 @@ restated asserted asserts accuse indicated indicates demanded demands pledged pl
 pronounced pronounces proclaimed proclaims cites cited blamed blames
 condemned condemns criticised criticized criticises criticizes hailed hails appealed appeals
 retorted retorts snapped scoffed objected objects interjected protested protests speculated
-speculates wondered answered answers denounced denounces decried decries
+speculates wondered answered answers denounced denounces decried decries jokes quips sighed
+sighs shouts whispers yells screams cries laments muses confided confides boasted boasts
+recounted recounts
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -64,7 +66,9 @@ _INVERTIBLE = frozenset("""said says added adds asked asks insisted explained no
 replied responded continued argued acknowledged admitted conceded concluded recalled remarked
 observed wrote writes warned stressed countered quipped joked cautioned reported stated
 commented retorted snapped scoffed interjected lamented complained predicted announced
-boasted agreed confided answered""".split())
+boasted agreed confided answered complains jokes quips recalls notes explains continues
+agrees insists warns concedes observes remarks boasts laments replies responds argues
+acknowledges declares stresses cautions counters confides answers recounts""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|according to)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
@@ -795,7 +799,7 @@ class _ArticleQuotes:
         gender = _PRONOUNS[pronoun]
         this_paragraph = self.paragraphs[number][0]
         for events, start in ((self.current, this_paragraph), (None, this_paragraph),
-                              (self.events[-1] if self.events else [], None),
+                              (self._last_speeches(number, position, gender), None),
                               (None, self.paragraphs[max(0, number - 2)][0])):
             if events is None:
                 assert start is not None
@@ -815,6 +819,23 @@ class _ArticleQuotes:
                     return _Speaker(None, description=speaker.description)
         return _Speaker(None)
 
+    def _last_speeches(self, number: int, position: int, gender: str) -> list[_Event]:
+        """The speech events of the paragraph before; when it has none (a paragraph of
+        description between two of a profile's quotes), those of the last of the two before it
+        that has some, provided no fitting person is named after them."""
+        if not self.events:
+            return []
+        if self.events[-1]:
+            return self.events[-1]
+        for back in (2, 3):
+            if len(self.events) < back:
+                break
+            if self.events[-back]:
+                after = self.paragraphs[number - back + 1][0]
+                named = self._named_person(after, position, gender)
+                return self.events[-back] if named is None else []
+        return []
+
     def _later_subject(self, start: int, end: int, gender: str) -> _Speaker | None:
         """The last fitting person between `start` and `end`, outside quotes, that a finite
         verb follows (the subject of a later clause), if any."""
@@ -827,7 +848,8 @@ class _ArticleQuotes:
         subordinate = bool(opener) and opener[0].lower() in _SUBORDINATORS
         for mention in reversed(self.mentions[lo:hi]):
             if mention.kind != PERSON or self._is_quoted(mention.start) or not self._fits(
-                    mention.entity, gender) or not mention.text[:1].isupper():
+                    mention.entity, gender) or not mention.text[:1].isupper() or self._plural(
+                    mention):
                 continue
             between = self.text[start:mention.start]
             if not (". " in between or (subordinate and "," in between)):
@@ -843,7 +865,8 @@ class _ArticleQuotes:
         lo = bisect.bisect_left(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, position)
         candidates = [m for m in self.mentions[lo:hi] if m.kind == PERSON
-                      and self._fits(m.entity, gender) and not self._is_quoted(m.start)]
+                      and self._fits(m.entity, gender) and not self._is_quoted(m.start)
+                      and not self._plural(m)]
         if not candidates:
             return None
         final = candidates[-1]
@@ -851,6 +874,12 @@ class _ArticleQuotes:
                                                                                 final.start))
         first = next(m for m in candidates if m.start > sentence)
         return _Speaker(first.entity, PERSON)
+
+    def _plural(self, mention: Mention) -> bool:
+        """A one-word "person" tagged a plural proper noun ("Xers", "Britons"): a group,
+        never what "he" or "she" stands for."""
+        return self.tags is not None and " " not in mention.text and self.tags.at(
+            mention.start) == "NNPS"
 
     def _is_quoted(self, position: int) -> bool:
         i = bisect.bisect_right(self.quoted, (position, len(self.text))) - 1
