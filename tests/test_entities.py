@@ -334,3 +334,17 @@ def test_entities_known_as_after_an_organisation_of_a_country_names_the_organisa
         "the crowd. Turkey has fought the PKK since 1984.")
     turkey = index.entity("Turkey")
     assert turkey is not None and "PKK" not in (turkey.name, *turkey.aliases)
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("Rejane Solberg of Tildon", "Rejane Solberg"),  # a person and where she lives
+    ("Duke of Varnholm", "Duke of Varnholm"),  # a title: one word before "of"
+    ("Elmwood Principal Dan Ferris", "Dan Ferris"),  # a school's name and a role
+])
+def test_entities_person_span_spacy_stretched_is_trimmed_to_the_name(span, name):
+    from storyline.entities.names import _clean
+
+    text = f"The market was busy, said {span}, who sells bread."
+    start = text.index(span)
+    raw = _clean(0, text, start, start + len(span), "PERSON")
+    assert raw is not None and raw.name == name

@@ -714,3 +714,32 @@ def test_quotes_role_word_before_a_surname_is_the_person():
         "Tom Harrow grows pears near Tildon.\n"
         'When Farmer Harrow talks about frost, he frowns. "One night can ruin a year," he says.')
     assert by_text(quotes, "One night").speaker == "Tom Harrow"
+
+
+def test_quotes_organisation_and_role_words_before_a_person_are_not_the_name():
+    quotes = quotes_of(
+        "Many schools have resorted to scare signs.\n"
+        '"This is the way it is now," Elmwood Principal Dan Ferris says with regret, by way of '
+        "explaining the signs.")
+    assert by_text(quotes, "This is the way").speaker == "Dan Ferris"
+
+
+def test_quotes_surname_that_is_also_a_modal_verb():
+    quotes = quotes_of(
+        "The navy wants to discharge Lt. Colin May, a pilot from Tildon.\n"
+        '"I hope the minister will meet me," May said.')
+    assert by_text(quotes, "I hope").speaker == "Colin May"
+
+
+def test_quotes_person_of_a_place_in_an_apposition_before_said():
+    quotes = quotes_of(
+        "The task force met on Monday. The other co-chair, Rep. Ilse Haverty of Oregon, said, "
+        '"We will try again next year."')
+    assert by_text(quotes, "We will try").speaker == "Ilse Haverty"
+
+
+def test_quotes_surname_that_spacy_takes_for_a_month():
+    quotes = quotes_of(
+        "The navy wants to discharge Tom August, a pilot.\n"
+        '"I hope he will meet me," August said. August flew for ten years.')
+    assert by_text(quotes, "I hope").speaker == "Tom August"

@@ -32,7 +32,7 @@ _GERUND_AT_START = re.compile(r"[A-Z][a-z]+ing\s+(?=[A-Z])")
 _AFTER_QUOTE = re.compile(r"[\"”][ \t]+$")
 # A person's name: two or three capitalised words, initials allowed ("J. Terrence Lanni").
 _PERSON_SHAPE = re.compile(r"(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?"
-                           r"(?:\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,2}")
+                           r"(?:\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,3}")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 
 
@@ -171,6 +171,9 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         said = _SPEECH_AT_START.match(text, start, end)
         if said:  # "Said Schorr of Mercedes:"
             start = said.end()
+        of = text.find(" of ", start, end)
+        if of > 0 and len(text[start:of].split()) >= 2 and text[of + 4:of + 5].isupper():
+            end = of  # "Rejeanne Gilbert of Jonquiere" is Rejeanne Gilbert; "Duke of York" stays
         gerund = _GERUND_AT_START.match(text, start, end)
         if gerund and _at_sentence_start(text, start):  # "Joining Whaley at the convention"
             start = gerund.end()
@@ -188,6 +191,10 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         while lead < len(pieces) - 1 and is_role_word(pieces[lead].group()) and (
                 pieces[lead].group()[:1].isupper()):
             lead += 1
+        if not lead:  # "Shamrock Principal Tom Davis": a name's words, a role, then the person
+            roles = [i for i, p in enumerate(pieces[1:-2], 1) if is_role_word(p.group())
+                     and all(q.group()[:1].isupper() for q in pieces[:i + 1])]
+            lead = roles[-1] + 1 if roles else 0
         if lead and (inner is None or inner.end() < start + pieces[lead].start()):
             start = name_start = start + pieces[lead].start()
             inner = _TITLES_AT_START.match(text, start, end)
@@ -242,15 +249,22 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, str], raws: 
                    + [(e.start_char, e.end_char) for e in doc.ents
                       if e.label_ not in _KIND_OF_LABEL and not _has_finite_verb(e)])
     taken_starts = [s for s, _ in taken]
+    dates = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"}
     tags: TokenTags | None = None
     for match in pattern.finditer(text):
         start, end = match.span()
         i = bisect.bisect_left(taken_starts, end)
         overlapping = [(s, e) for s, e in taken[max(0, i - 4):i] if e > start]
+        form = match.group()
+        if overlapping == [(start, end)] and (start, end) in dates and forms[form] == SURNAME:
+            if tags is None:
+                tags = TokenTags(doc)
+            if not _at_sentence_start(text, start) and tags.at(_next_word(text, end)) in (
+                    FINITE_VERB_TAGS):
+                overlapping = []  # `," May said`: Steve May, not the month
         if overlapping and not all(start <= s and e <= end and e - s < end - start
                                    for s, e in overlapping):
             continue
-        form = match.group()
         if forms[form] != DISTINCTIVE:  # a plain word: must be tagged a proper noun here...
             if tags is None:
                 tags = TokenTags(doc)

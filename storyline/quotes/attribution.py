@@ -431,8 +431,9 @@ class _ArticleQuotes:
         while j >= 0:
             word = tokens[j][2]
             lower = word.lower()
-            if lower in _AUXILIARIES or (word.islower() and lower.endswith("ly") and len(word) > 4):
-                j -= 1
+            if (lower in _AUXILIARIES and base + tokens[j][1] not in self.by_end) or (
+                    word.islower() and lower.endswith("ly") and len(word) > 4):
+                j -= 1  # ("May said" is Steve May when the text names him)
             elif (lower in _WEEKDAYS_MONTHS or word.isdigit()) and j > 0 and (
                     tokens[j - 1][2] in ("on", "last", "this") or tokens[j - 1][2].lower()
                     in _WEEKDAYS_MONTHS):
@@ -620,6 +621,12 @@ class _ArticleQuotes:
         before it (`Gen. X, the head of Y, said`), else the person in it (`Its chief
         executive, retired Gen. X, said`), else who or what comes before it."""
         inside = self.by_end.get(base + tokens[j - 1][1]) if j >= 1 else None
+        if inside is not None and inside.kind == PLACE:  # `Rep. X of Washington, said`: X
+            of = j - 1 - len(inside.text.split())
+            person = self.by_end.get(base + tokens[of - 1][1]) if of >= 1 and tokens[of][
+                2] in ("of", "from") else None
+            if person is not None and person.kind == PERSON:
+                return self._named(self._owner(person))
         commas = []
         for k in range(j - 1, max(-1, j - 30), -1):
             token = tokens[k][2]
