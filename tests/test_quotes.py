@@ -743,3 +743,25 @@ def test_quotes_surname_that_spacy_takes_for_a_month():
         "The navy wants to discharge Tom August, a pilot.\n"
         '"I hope he will meet me," August said. August flew for ten years.')
     assert by_text(quotes, "I hope").speaker == "Tom August"
+
+
+def test_quotes_pronounced_before_the_speaker():
+    quotes = quotes_of(
+        "The vote is due next week.\n"
+        '"The mayor is going to stay," pronounced Rep. Ansel Curwen, a Tildon Democrat.')
+    assert by_text(quotes, "The mayor is going").speaker == "Ansel Curwen"
+
+
+def test_quotes_in_the_words_of():
+    quotes = quotes_of(
+        "The city says the new filing is an effort to \"move the goalposts,\" in the words of "
+        "Petra Holm, the city's lawyer.")
+    assert by_text(quotes, "move the goalposts").speaker == "Petra Holm"
+
+
+def test_quotes_role_with_the_person_named_after_it_is_that_person():
+    quotes = quotes_of(
+        "Vera Ostrand, the director of the Tildon Arts Council, called the cuts unfair.",
+        "The clinic stayed closed on Monday, said the director, Greta Hallin. "
+        '"We needed a day to grieve," she said.')
+    assert by_text(quotes, "We needed").speaker == "Greta Hallin"

@@ -89,6 +89,7 @@ though although that so then also meanwhile however however, said says told acco
 with from for to of in on at""".split())
 # "the president", "the press secretary": a description that may name one person.
 # A lookahead, so a match that runs past a sentence end does not hide the next "The".
+_APPOSED_NAME = re.compile(r",[^\S\n]+")
 _DESCRIPTION = re.compile(r"\b[Tt]he(?=((?:[^\S\n]+[\w.'’-]+){1,5}))")
 
 
@@ -208,6 +209,7 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
     for n, b in enumerate(people):
         for raw in b.raws:
             in_article[raw.article].add(n)
+    person_at = {(raw.article, raw.start): b for b in built if b.kind == PERSON for raw in b.raws}
     found = []
     for index, (text, doc) in enumerate(zip(texts, docs)):
         tags: TokenTags | None = None
@@ -230,6 +232,11 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
                 tags = TokenTags(doc)
             if tags.at(head_start) not in ("NN", "NNP") or tags.after(head_end) in (
                     "NN", "NNS", "NNP", "NNPS", "POS"):
+                continue
+            apposed = _APPOSED_NAME.match(text, head_end)
+            named = person_at.get((index, apposed.end())) if apposed else None
+            if named is not None:  # "the director, Marilynn Buckham": the one named
+                found.append((index, match.start(), head_end, named))
                 continue
             described = role_words(text[match.start(1):head_end])
             best: tuple[bool, bool, int] | None = None

@@ -68,9 +68,10 @@ observed wrote writes warned stressed countered quipped joked cautioned reported
 commented retorted snapped scoffed interjected lamented complained predicted announced
 boasted agreed confided answered complains jokes quips recalls notes explains continues
 agrees insists warns concedes observes remarks boasts laments replies responds argues
-acknowledges declares stresses cautions counters confides answers recounts""".split())
+acknowledges declares stresses cautions counters confides answers recounts pronounced
+proclaimed recounted""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
-                   + r"|according to)(?![\w-])")
+                   + r"|according to|in the words of)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
 repeatedly recently reportedly publicly privately earlier separately simply just only further
 subsequently then since still already often always never both all himself herself itself
@@ -204,6 +205,7 @@ class _ArticleQuotes:
         self.events: list[list[_Event]] = []  # per paragraph before the current one
         self.current: list[_Event] = []  # the current paragraph's, as they are found
         self.quoted: list[tuple[int, int]] = []  # spans of quoted words so far
+        self.words_of: set[int] = set()  # where "in the words of X" gives a quote's speaker
         self.paragraphs = list(paragraphs(text))
         self.paragraph_starts = [p[0] for p in self.paragraphs]
         self.single_marks = not _DOUBLE_MARKS.search(text)
@@ -277,6 +279,8 @@ class _ArticleQuotes:
             None)  # `X recalled a poll that asked ...: "..."`: X, not the poll
         later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
         event = (before or after or later) if is_embedded else (after or before or later)
+        if after is not None and after.position in self.words_of:
+            event = after  # `an effort to "change the subject," in the words of X`: X's
         speaker: _Speaker | None = event.speaker if event else None
         if speaker is None and not is_partial:
             speaker = self._carried_on(span, n, prefix, base, sentence_start, events, earlier,
@@ -356,8 +360,10 @@ class _ArticleQuotes:
                 if speaker is None:
                     speaker = self._sentence_subject(base, base + sentence_start, number,
                                                      position)
-            elif verb == "according to":
+            elif verb in ("according to", "in the words of"):
                 speaker = self._subject_after(masked, base, match.end(), number)
+                if verb == "in the words of":
+                    self.words_of.add(position)
             elif verb == "quoted" and (quoted := _QUOTED_AS.match(masked, match.end())) and (
                     _last_word(masked[sentence_start:match.start()]) not in _PASSIVE):
                 # `NTV quoted him as saying`: the one quoted spoke, not the outlet
