@@ -121,6 +121,9 @@ def _ends_paragraph(line: str, next_line: str) -> bool:
         return True
     if _SENTENCE_END.search(line) or _BULLET.match(next_line):
         return True
+    stripped = line.strip()
+    if stripped.startswith("(") and stripped.endswith(")"):
+        return True  # an aside or an editor's note: "(Story can end here. Optional adds follow)"
     # A short line with no final punctuation, not ending mid-phrase ("...that the"), is a
     # heading or title, not a wrapped line.
     words = line.split()

@@ -765,3 +765,36 @@ def test_quotes_role_with_the_person_named_after_it_is_that_person():
         "The clinic stayed closed on Monday, said the director, Greta Hallin. "
         '"We needed a day to grieve," she said.')
     assert by_text(quotes, "We needed").speaker == "Greta Hallin"
+
+
+def test_quotes_editors_note_line_does_not_speak_for_the_quote_after_it():
+    quotes = quotes_of(
+        "The drills take place every month.\n"
+        "(Story can end here. Optional adds follow)\n"
+        '"A drill for a fire is like any other drill," said Lena Moss, a pupil in Tildon.')
+    assert by_text(quotes, "A drill for a fire").speaker == "Lena Moss"
+
+
+def test_quotes_said_name_after_a_clause_ending_in_a_comma():
+    quotes = quotes_of(
+        "Nadia Berg believes every machine has a maker.\n"
+        "All complex systems are designed by someone, so life has a designer, too, said Berg, "
+        "of Tildon.\n"
+        '"Nobody is saying who that designer is," she said.')
+    assert by_text(quotes, "Nobody is saying").speaker == "Nadia Berg"
+
+
+def test_quotes_second_quote_of_a_paragraph_is_its_first_speakers_despite_trailing_junk():
+    quotes = quotes_of(
+        "Nadia Berg wants the board to change the rules.\n"
+        '"I trust people to think," Berg said. "I do not want them misled." &LR; brk:Rules '
+        "and more rules Some on the ten-member Tildon School Board agreed with Berg, and the "
+        "board voted in May.")
+    assert by_text(quotes, "I do not want").speaker == "Nadia Berg"
+
+
+def test_quotes_sport_and_its_player_before_a_name_are_not_the_name():
+    quotes = quotes_of(
+        "Pro Golfer Ray Denton, who plays on the seniors' tour, tried the treatment too.\n"
+        '"I had trouble lifting a glass," he said.')
+    assert by_text(quotes, "I had trouble").speaker == "Ray Denton"

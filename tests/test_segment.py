@@ -190,3 +190,15 @@ def test_segment_drops_copyright_lines_at_the_foot_of_wire_copy():
             "Copyright 2019 The Fernmoor Times")
     assert [s.text for s in segment(Article("a", text))] == [
         "The ferry strike ended on Friday after two days of talks."]
+
+
+def test_segment_a_line_in_parentheses_ends_its_paragraph():
+    from storyline.segment import paragraphs
+
+    text = ("The drills take place every month.\n"
+            "(Story can end here. Optional material follows)\n"
+            '"A drill for a fire is like any other drill," said Lena Moss, a pupil.')
+    spans = [text[s:e] for s, e in paragraphs(text)]
+    assert spans == ["The drills take place every month.",
+                     "(Story can end here. Optional material follows)",
+                     '"A drill for a fire is like any other drill," said Lena Moss, a pupil.']

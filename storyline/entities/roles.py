@@ -61,7 +61,8 @@ source sources officials
 filmmaker film-maker director composer conductor designer architect artist painter sculptor
 photographer musician novelist poet playwright screenwriter actress dancer comedian broadcaster
 presenter journalist blogger businessman businesswoman entrepreneur tycoon billionaire
-athlete champion swimmer cyclist runner skier skater gymnast footballer dissident inventor
+athlete champion swimmer cyclist runner skier skater gymnast footballer golfer boxer jockey
+dissident inventor
 astronaut chef
 """.split())
 _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",

@@ -279,6 +279,10 @@ class _ArticleQuotes:
             None)  # `X recalled a poll that asked ...: "..."`: X, not the poll
         later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
         event = (before or after or later) if is_embedded else (after or before or later)
+        if event is later and later is not None and not is_embedded and earlier and earlier[
+                -1].paragraph == number and earlier[-1].speaker.name and _word_count(
+                    masked[span.close_mark + 1 - base:later.position - base]) > 8:
+            event = None  # `"A," X said. "B" ... Y agreed`: B is X's, carried on
         if after is not None and after.position in self.words_of:
             event = after  # `an effort to "change the subject," in the words of X`: X's
         speaker: _Speaker | None = event.speaker if event else None
@@ -374,6 +378,10 @@ class _ArticleQuotes:
                 if speaker is not None and speaker.kind == PLACE and verb in _INVERTIBLE and (
                         masked[:match.start()].rstrip().endswith(",")):
                     # `... back to Saudi Arabia, said one Arab official`: who follows spoke
+                    speaker = self._subject_after(masked, base, match.end(), number) or speaker
+                if speaker is not None and speaker.name is None and verb in _INVERTIBLE and (
+                        masked[:match.start()].rstrip().endswith(",")):
+                    # `... has a designer, too, said Johnson`: not a description of a clause
                     speaker = self._subject_after(masked, base, match.end(), number) or speaker
                 if speaker is None and verb in _INVERTIBLE and not masked[
                         sentence_start:match.start()].rstrip().endswith(" and"):
