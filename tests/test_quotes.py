@@ -798,3 +798,28 @@ def test_quotes_sport_and_its_player_before_a_name_are_not_the_name():
         "Pro Golfer Ray Denton, who plays on the seniors' tour, tried the treatment too.\n"
         '"I had trouble lifting a glass," he said.')
     assert by_text(quotes, "I had trouble").speaker == "Ray Denton"
+
+
+def test_quotes_she_is_not_the_person_named_in_a_sentence_about_her():
+    quotes = quotes_of(
+        "Nadia Berg has a son with autism.\n"
+        '"You know it is not just a phase," she said.\n'
+        "Berg was one of the lucky ones. She found a therapist to work with Elliot.\n"
+        '"The therapy has been wonderful," she said.')
+    assert by_text(quotes, "The therapy").speaker == "Nadia Berg"
+
+
+def test_quotes_he_is_the_person_named_since_the_last_speaker():
+    quotes = quotes_of(
+        "Tildon may ban smoking in cafes. "
+        '"I will still come here," said Ivo Brandt, a student. That worries Ansel Curwen, '
+        'a cafe owner who fears for his trade. "Smokers stay for three coffees," he says.')
+    assert by_text(quotes, "Smokers stay").speaker == "Ansel Curwen"
+
+
+def test_quotes_agreed_opening_a_sentence_with_the_speaker_and_a_colon():
+    quotes = quotes_of(
+        '"The virus is here to stay," said Vera Ostrand of the health board. Agreed Dr. Ilse '
+        'Haverty, a Tildon '
+        'specialist in infectious diseases: "It will not go away."')
+    assert by_text(quotes, "It will not go away").speaker == "Ilse Haverty"

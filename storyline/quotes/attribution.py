@@ -93,6 +93,7 @@ _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
 # mother of X` is not X).
 _DESCRIBING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+(?=[A-Z\"“])")
 _SPACES = re.compile(r"\s+")
 _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?:from|by|issued by) "
                         r"(?:the )?")
@@ -131,8 +132,10 @@ _NAME_THEN_VERB = re.compile(r"[,?!\x1f][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[
                              r"\s+([a-z]+)(?=[.,])")
 # A sentence opening on its speech verb, the speaker and a colon after: `Says McCarty: "`
 # (not "Said Hilali Moussa, chief of ...": Said is also a first name).
-_SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|Asks|Asked)"
-                            r"\s+(?=[A-Z][^.!?\n\"“:]{0,40}:)")
+_SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|Asks|Asked|Agreed"
+                            r"|Agrees|Explained|Explains|Recalled|Recalls|Noted|Notes|Warned"
+                            r"|Countered|Replied|Continued)"
+                            r"\s+(?=[A-Z](?:[^.!?\n\"“:]|(?<=[A-Z][a-z])\.){0,80}:)")
 # `X's annual report`: the owner of a document, up to three words before its noun.
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
@@ -831,6 +834,13 @@ class _ArticleQuotes:
             for event in reversed([e for e in events if e.position < position]):
                 speaker = event.speaker
                 if speaker.kind == PERSON and speaker.name and self._fits(speaker.name, gender):
+                    if events is self.current:  # `"...," he said. That bothers Frank Valente,
+                        # a restaurateur. "...," he says`: the one named since, in a sentence
+                        # of its own
+                        end = _SENTENCE_BREAK.search(self.text, event.position, position)
+                        newer = self._named_person(end.end(), position, gender) if end else None
+                        if newer is not None and newer.name != speaker.name:
+                            return self._gendered(newer, gender)
                     if start is None:  # the paragraph before: a person it makes the subject
                         later = self._later_subject(event.position, this_paragraph, gender)
                         if later is not None:  # after its speaker (`..., Kelly is more
@@ -888,13 +898,19 @@ class _ArticleQuotes:
         candidates = [m for m in self.mentions[lo:hi] if m.kind == PERSON
                       and self._fits(m.entity, gender) and not self._is_quoted(m.start)
                       and not self._plural(m)]
-        if not candidates:
-            return None
-        final = candidates[-1]
-        sentence = max(self.text.rfind(". ", start, final.start), self.text.rfind("\n", start,
-                                                                                final.start))
-        first = next(m for m in candidates if m.start > sentence)
-        return _Speaker(first.entity, PERSON)
+        opener = "She" if gender == "f" else "He"
+        while candidates:
+            final = candidates[-1]
+            sentence = max(self.text.rfind(". ", start, final.start),
+                           self.text.rfind("\n", start, final.start))
+            first = next(m for m in candidates if m.start > sentence)
+            words = _WORD.findall(self.text, sentence + 1, first.start)
+            if words[:1] != [opener]:
+                return _Speaker(first.entity, PERSON)
+            # `She was able to find a therapist for Elliot.`: a sentence about "she", whoever
+            # it names after her; who she is was said before
+            candidates = [m for m in candidates if m.start <= sentence]
+        return None
 
     def _plural(self, mention: Mention) -> bool:
         """A one-word "person" tagged a plural proper noun ("Xers", "Britons"): a group,
