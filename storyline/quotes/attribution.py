@@ -837,8 +837,10 @@ class _ArticleQuotes:
                     if events is self.current:  # `"...," he said. That bothers Frank Valente,
                         # a restaurateur. "...," he says`: the one named since, in a sentence
                         # of its own
-                        end = _SENTENCE_BREAK.search(self.text, event.position, position)
-                        newer = self._named_person(end.end(), position, gender) if end else None
+                        i = bisect.bisect_left(self.quoted, (position, 0)) - 1
+                        bound = min(position, self.quoted[i][0]) if i >= 0 else position
+                        end = _SENTENCE_BREAK.search(self.text, event.position, bound)
+                        newer = self._named_person(end.end(), bound, gender) if end else None
                         if newer is not None and newer.name != speaker.name:
                             return self._gendered(newer, gender)
                     if start is None:  # the paragraph before: a person it makes the subject
