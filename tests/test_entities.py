@@ -348,3 +348,40 @@ def test_entities_person_span_spacy_stretched_is_trimmed_to_the_name(span, name)
     start = text.index(span)
     raw = _clean(0, text, start, start + len(span), "PERSON")
     assert raw is not None and raw.name == name
+
+
+def _mentions_with_entities(text: str, spans: list[tuple[str, str]]):
+    """Names found in `text` when spaCy's entities are exactly `spans` (text, label): the
+    model's labelling is fixed here so the rule under test is what decides."""
+    from spacy.tokens import Span
+
+    from storyline.entities.names import _ner_mentions
+    from storyline.nlp import pipeline
+
+    doc = pipeline()(text)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None
+        ents.append(span)
+    doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in ents]
+    return [(r.name, r.labels) for r in _ner_mentions(0, text, doc)]
+
+
+def test_entities_given_name_ending_like_a_gerund_is_kept():
+    text = "The ice is going.\nSterling Ottak, 43, a community worker, spoke first."
+    assert ("Sterling Ottak", ["PERSON"]) in _mentions_with_entities(
+        text, [("Sterling Ottak", "PERSON")])
+
+
+def test_entities_gerund_opening_a_sentence_is_not_a_name():
+    text = "The race is close.\nJoining Ottak at the rally was her brother."
+    assert ("Ottak", ["PERSON"]) in _mentions_with_entities(text, [("Joining Ottak", "PERSON")])
+
+
+def test_entities_said_surname_of_an_institution_is_the_person():
+    text = 'Andrew Kessel studies mosquitoes. "They fly far," said Kessel of Harvard.'
+    found = _mentions_with_entities(
+        text, [("Andrew Kessel", "PERSON"), ("Kessel of Harvard", "PRODUCT")])
+    assert ("Kessel", ["PERSON"]) in found

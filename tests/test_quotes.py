@@ -823,3 +823,18 @@ def test_quotes_agreed_opening_a_sentence_with_the_speaker_and_a_colon():
         'Haverty, a Tildon '
         'specialist in infectious diseases: "It will not go away."')
     assert by_text(quotes, "It will not go away").speaker == "Ilse Haverty"
+
+
+def test_quotes_noun_after_a_determiner_is_not_a_speech_verb():
+    quotes = quotes_of(
+        "Nadia Berg spoke at the club.\n"
+        'The protests "had grown into an attempt to topple the council," Berg said.')
+    assert by_text(quotes, "had grown").speaker == "Nadia Berg"
+
+
+def test_quotes_report_of_an_organisation_named_inside_a_longer_subject():
+    quotes = quotes_of(
+        "Released before the summit, at a time when the mayor was criticized for being soft on "
+        "the council in Tildon, the Interior Ministry's annual report on policing said that "
+        'officers had decided to "nip the protests in the bud" last year.')
+    assert by_text(quotes, "nip the protests").speaker == "Interior Ministry"

@@ -29,6 +29,10 @@ _SENTENCE_END = re.compile(r"[a-z]{2}\.\s+")
 _POSSESSIVE_WORD = re.compile(r"\S+['’]s\s+")
 _TRAILING_YEAR = re.compile(r"(?:\s+(?:of|in)|,)\s+\d{4}$")
 _GERUND_AT_START = re.compile(r"[A-Z][a-z]+ing\s+(?=[A-Z])")
+# Given names that end like a gerund: a sentence opening on one opens on a name.
+_NAMES_IN_ING = frozenset("""sterling irving ewing manning fleming harding browning keating
+channing darling stirling golding pershing deming king""".split())
+_SPEAKER_BEFORE = re.compile(r"(?:\b(?:said|says|added|adds)|[\"”])[ \t]+$")
 _AFTER_QUOTE = re.compile(r"[\"”][ \t]+$")
 # A person's name: two or three capitalised words, initials allowed ("J. Terrence Lanni").
 _PERSON_SHAPE = re.compile(r"(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?"
@@ -51,6 +55,15 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         elif label == "ORG" and len(ent) == 2 and ent[1].text in surnames and ent[0].text[
                 :1].isupper() and is_role_word(ent[0].text):
             label = "PERSON"  # "Farmer Jones" after "Tom Jones"
+        elif label != "PERSON" and len(ent) >= 3 and ent[0].text in surnames and ent[
+                1].text == "of" and _SPEAKER_BEFORE.search(text, max(0, ent.start_char - 12),
+                                                           ent.start_char):
+            # `," said Spielman of Harvard` (a product to spaCy): Andrew Spielman, at Harvard
+            raw = _clean(index, text, ent.start_char, ent[0].idx + len(ent[0].text), "PERSON")
+            if raw is not None:
+                yield raw
+            previous_end = ent.end_char
+            continue
         kind = _KIND_OF_LABEL.get(label)
         start = ent.start_char
         if label == "PERSON" and ent.start > 0:
@@ -175,7 +188,8 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         if of > 0 and len(text[start:of].split()) >= 2 and text[of + 4:of + 5].isupper():
             end = of  # "Rejeanne Gilbert of Jonquiere" is Rejeanne Gilbert; "Duke of York" stays
         gerund = _GERUND_AT_START.match(text, start, end)
-        if gerund and _at_sentence_start(text, start):  # "Joining Whaley at the convention"
+        if gerund and _at_sentence_start(text, start) and text[start:gerund.end()].split()[
+                0].lower() not in _NAMES_IN_ING:  # "Joining Whaley", not "Sterling Golongergen"
             start = gerund.end()
         words = text[start:end].split()
         while len(words) > 1 and words[-1][:1].islower() and not any(

@@ -93,6 +93,7 @@ _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
 # mother of X` is not X).
 _DESCRIBING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
+_NOUN_DETERMINERS = frozenset("the a an these those his her their its our my your such".split())
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+(?=[A-Z\"“])")
 _SPACES = re.compile(r"\s+")
 _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?:from|by|issued by) "
@@ -357,6 +358,9 @@ class _ArticleQuotes:
         for match in _VERB.finditer(masked):
             verb = match.group()
             position = base + match.start()
+            if _last_word(masked[max(0, match.start() - 12):match.start()]).lower() in (
+                    _NOUN_DETERMINERS):
+                continue  # "The protests", "his remarks": nouns, not speech
             sentence_start = _sentence_start(ends, match.start())
             speaker: _Speaker | None
             if verb in PARTICIPLES:
@@ -529,6 +533,14 @@ class _ArticleQuotes:
         phrase = [w for _, _, w in tokens[k + 1:j + 1]]
         if not phrase or not word[0].isalpha():
             return None
+        for i in range(len(phrase) - 1, -1, -1):  # `the State Department's annual report on
+            if phrase[i].lower() in _DOCUMENT_NOUNS:  # rights said`: the department
+                noun_start = base + tokens[k + 1 + i][0]
+                possessor = _OWNER_BEFORE.search(self.text, max(0, noun_start - 80), noun_start)
+                author = self.by_end.get(possessor.end(1)) if possessor else None
+                if author is not None and author.kind in (ORGANIZATION, PERSON):
+                    return self._named(author)
+                break
         if k >= 1 and tokens[k][2] == "," and phrase[0].lower() in _DETERMINERS:
             # `Beckett, the U.K.'s Foreign Secretary said`: an apposition left open
             named = self.by_end.get(base + tokens[k - 1][1])
