@@ -78,3 +78,37 @@ def test_cite_a_sentence_that_changes_the_key_word_does_not_support_it():
     ])
     index = index_of(pool, "a", "Union leader")
     assert [c.article_id for c in citations_for(pool, index)] == ["a"]
+
+
+def cited_by(claim: str, other: str) -> list[str]:
+    pool = build_pool([Article("a", claim), Article("b", other)])
+    return [c.article_id for c in citations_for(pool, index_of(pool, "a", claim[:12]))]
+
+
+def test_cite_a_close_paraphrase_with_the_same_names_and_numbers_supports():
+    assert cited_by(
+        "The Tildon Ferry Workers' Union says the planned winter timetable cut would end 340 "
+        "jobs at Varnholm by next spring.",
+        "A timetable cut at Varnholm would end 340 jobs by next spring, the Tildon Ferry "
+        "Workers' Union warned on Monday.") == ["a", "b"]
+
+
+def test_cite_a_paraphrase_with_another_number_does_not_support():
+    assert cited_by(
+        "Seventeen others died in floods in nearby Ostmark province, the governor said.",
+        "Thirty other people died in floods in nearby Ostmark province on Friday.") == ["a"]
+
+
+def test_cite_a_paraphrase_that_negates_does_not_support():
+    assert cited_by(
+        "The Varnholm council will close the old harbour bridge to lorries in June.",
+        "The Varnholm council will not close the old harbour bridge to lorries, it said in June."
+    ) == ["a"]
+
+
+def test_cite_the_same_speaker_saying_something_else_does_not_support():
+    assert cited_by(
+        "Ilse Marten, a crane driver at the North Pier for 26 years, said spirits on the picket "
+        "line were high.",
+        "Among those on the picket line was Ilse Marten, a crane driver who has worked at the "
+        "North Pier for 26 years.") == ["a"]
