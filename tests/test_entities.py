@@ -385,3 +385,20 @@ def test_entities_said_surname_of_an_institution_is_the_person():
     found = _mentions_with_entities(
         text, [("Andrew Kessel", "PERSON"), ("Kessel of Harvard", "PRODUCT")])
     assert ("Kessel", ["PERSON"]) in found
+
+
+def test_entities_a_person_who_called_a_group_something_is_not_its_other_name():
+    articles, index = index_of(
+        "The spokesman for the Tildon Liberal Party, Robert Marsh, called the Harbour Liberals "
+        'a "splinter group" and refused them a stand.')
+    marsh = index.entity("Robert Marsh")
+    assert marsh is not None and marsh.name == "Robert Marsh"
+    assert index.entity("Harbour Liberals") != marsh
+
+
+def test_entities_called_after_a_comma_still_declares_a_name():
+    articles, index = index_of(
+        "The Varnholm Port Workers Federation, called the Dockers' Guild by its members, met on "
+        "Monday. The Dockers' Guild voted to strike.")
+    federation = index.entity("Varnholm Port Workers Federation")
+    assert federation is not None and index.entity("Dockers' Guild") == federation

@@ -53,6 +53,9 @@ _DECLARED_SAME = re.compile(
     r"(?:,?\s+(?:" + _SO_CALLED + r"\s+)?(?:known as|referred to as|renamed)"
     r"|,\s+(?:" + _SO_CALLED + r"\s+)?(?:called|dubbed|nicknamed)"
     r"|\s+" + _SO_CALLED + r"\s+(?:called|dubbed|nicknamed))\s+(?:the\s+)?")
+# After "called Y": an object complement ("called them a "deviant group"") makes "called" a
+# verb of speech, not a name given.
+_CALLED_SOMETHING = re.compile(r"\s+(?:an?|the|\"|“)\s*")
 _OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?$")  # "... Party of [Turkey]"
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}")
 _DECLARED_OTHER = re.compile(
@@ -115,6 +118,10 @@ def _text_declarations(text: str, found: list[_Raw]) -> Iterable[tuple[_Raw, _Ra
             if j < 0 or found[j].end != of.start():
                 continue
             i = j
+        given = _CAPITALISED_NAME.match(text, match.end())
+        if re.search(r"\bcalled\b", match.group()) and ("PERSON" in found[i].labels or (
+                given is not None and _CALLED_SOMETHING.match(text, given.end()))):
+            continue  # `Robert Black, called the Log Cabin Republicans a "deviant group"`
         after = starts.get(match.end())
         if after is None:
             name = _CAPITALISED_NAME.match(text, match.end())
