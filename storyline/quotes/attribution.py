@@ -828,10 +828,12 @@ class _ArticleQuotes:
     # --- pronouns -------------------------------------------------------------------------
 
     def _pronoun(self, pronoun: str, position: int, number: int) -> _Speaker:
-        """Who "he" or "she" is: the last to speak in this paragraph, else the subject of its
-        last sentence naming a person, else the last to speak in the paragraph before, else
-        the person named there or the paragraph before that. An unnamed speaker ("an
-        analyst said") stops the search: the pronoun is that unnamed person."""
+        """Who "he" or "she" is: the last to speak in this paragraph (or a person named
+        since, in a sentence of their own), else the subject of its last sentence naming a
+        person, else the last to speak in the paragraph before (or, past paragraphs of
+        description, up to three before), else the person named there or the paragraph before
+        that. An unnamed speaker ("an analyst said") stops the search: the pronoun is that
+        unnamed person."""
         gender = _PRONOUNS[pronoun]
         this_paragraph = self.paragraphs[number][0]
         for events, start in ((self.current, this_paragraph), (None, this_paragraph),
@@ -846,13 +848,8 @@ class _ArticleQuotes:
             for event in reversed([e for e in events if e.position < position]):
                 speaker = event.speaker
                 if speaker.kind == PERSON and speaker.name and self._fits(speaker.name, gender):
-                    if events is self.current:  # `"...," he said. That bothers Frank Valente,
-                        # a restaurateur. "...," he says`: the one named since, in a sentence
-                        # of its own
-                        i = bisect.bisect_left(self.quoted, (position, 0)) - 1
-                        bound = min(position, self.quoted[i][0]) if i >= 0 else position
-                        end = _SENTENCE_BREAK.search(self.text, event.position, bound)
-                        newer = self._named_person(end.end(), bound, gender) if end else None
+                    if events is self.current:
+                        newer = self._named_since(event.position, position, gender)
                         if newer is not None and newer.name != speaker.name:
                             return self._gendered(newer, gender)
                     if start is None:  # the paragraph before: a person it makes the subject
@@ -863,6 +860,15 @@ class _ArticleQuotes:
                 if speaker.name is None and speaker.description and not speaker.description.endswith("s"):
                     return _Speaker(None, description=speaker.description)
         return _Speaker(None)
+
+    def _named_since(self, event_at: int, position: int, gender: str) -> _Speaker | None:
+        """A fitting person named after the speech event at `event_at`, in a sentence of their
+        own before the quote the pronoun at `position` follows: `"...," he said. That bothers
+        Frank Valente, a restaurateur. "...," he says` is Valente."""
+        i = bisect.bisect_left(self.quoted, (position, 0)) - 1
+        bound = min(position, self.quoted[i][0]) if i >= 0 else position
+        end = _SENTENCE_BREAK.search(self.text, event_at, bound)
+        return self._named_person(end.end(), bound, gender) if end else None
 
     def _last_speeches(self, number: int, position: int, gender: str) -> list[_Event]:
         """The speech events of the paragraph before; when it has none (a paragraph of
@@ -906,7 +912,8 @@ class _ArticleQuotes:
 
     def _named_person(self, start: int, position: int, gender: str) -> _Speaker | None:
         """The first fitting person of the last sentence between `start` and `position` that
-        names one outside quotes."""
+        names one outside quotes; a sentence opening on the pronoun itself ("She found a
+        therapist for Elliot") is about someone named before it, so it is passed over."""
         lo = bisect.bisect_left(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, position)
         candidates = [m for m in self.mentions[lo:hi] if m.kind == PERSON
