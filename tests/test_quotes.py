@@ -838,3 +838,19 @@ def test_quotes_report_of_an_organisation_named_inside_a_longer_subject():
         "the council in Tildon, the Interior Ministry's annual report on policing said that "
         'officers had decided to "nip the protests in the bud" last year.')
     assert by_text(quotes, "nip the protests").speaker == "Interior Ministry"
+
+
+def test_quotes_as_x_put_it():
+    quotes = quotes_of(
+        "Nadia Berg, a former adviser to the mayor, studies the vote.\n"
+        "Surveys show that most voters condemn the plan but dislike "
+        '"city values in the villages," as Berg put it.')
+    assert by_text(quotes, "city values").speaker == "Nadia Berg"
+
+
+def test_quotes_named_speaker_after_beats_a_speakerless_verb_before():
+    quotes = quotes_of(
+        "Ivo Marten leads the council's Liberal group.\n"
+        "The Liberals vowed to accuse nobody of seeking \"the easy way out of this mess,\" said "
+        "Ivo Marten, the group's leader.")
+    assert by_text(quotes, "the easy way").speaker == "Ivo Marten"

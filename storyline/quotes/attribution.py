@@ -137,6 +137,9 @@ _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|
                             r"|Agrees|Explained|Explains|Recalled|Recalls|Noted|Notes|Warned"
                             r"|Countered|Replied|Continued)"
                             r"\s+(?=[A-Z](?:[^.!?\n\"“:]|(?<=[A-Z][a-z])\.){0,80}:)")
+# `..., as X put it` (or described it, called it): X's words.
+_AS_X_PUT_IT = re.compile(r"\bas\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:put|puts|"
+                          r"described|describes|called|calls|phrased)\s+it\b")
 # `X's annual report`: the owner of a document, up to three words before its noun.
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
@@ -283,6 +286,10 @@ class _ArticleQuotes:
             None)  # `X recalled a poll that asked ...: "..."`: X, not the poll
         later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
         event = (before or after or later) if is_embedded else (after or before or later)
+        if event is before and before is not None and not (
+                before.speaker.name or before.speaker.description) and after is not None and (
+                after.speaker.name):
+            event = after  # `the public condemns ... "queer values," as Pinkerton put it`
         if event is later and later is not None and not is_embedded and earlier and earlier[
                 -1].paragraph == number and earlier[-1].speaker.name and _word_count(
                     masked[span.close_mark + 1 - base:later.position - base]) > 8:
@@ -415,6 +422,10 @@ class _ArticleQuotes:
         for match in _SAYS_AT_START.finditer(masked):  # `Says McCarty: "..."`
             speaker = self._subject_after(masked, base, match.end(), number)
             if speaker is not None:
+                events.append(_Event(base + match.start(), speaker))
+        for match in _AS_X_PUT_IT.finditer(masked):  # `"queer values to suburbia," as
+            speaker = self._subject_after(masked, base, match.start(1), number)  # X put it`
+            if speaker is not None and speaker.name:
                 events.append(_Event(base + match.start(), speaker))
         for match in _READ_STATEMENT.finditer(masked):  # `," read a Foreign Ministry statement`
             body = self._statement_body(base + match.start(1), base + match.end(1))
