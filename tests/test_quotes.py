@@ -854,3 +854,26 @@ def test_quotes_named_speaker_after_beats_a_speakerless_verb_before():
         "The Liberals vowed to accuse nobody of seeking \"the easy way out of this mess,\" said "
         "Ivo Marten, the group's leader.")
     assert by_text(quotes, "the easy way").speaker == "Ivo Marten"
+
+
+def test_quotes_speaker_who_gave_only_a_first_name():
+    quotes = quotes_of(
+        "Mourners filled the church on Sunday.\n"
+        '"I do not go to church, but I came today," said a young man who gave his name only as '
+        'Tarek. "We lost a friend."')
+    assert by_text(quotes, "I do not go").speaker == "Tarek"
+    assert by_text(quotes, "We lost").speaker == "Tarek"
+
+
+def test_quotes_shot_back_is_speech():
+    quotes = quotes_of(
+        "Nadia Berg, a former finance minister, shot back on Saturday that the proposals "
+        '"would not convince anyone unless the money is paid."')
+    assert by_text(quotes, "would not convince").speaker == "Nadia Berg"
+
+
+def test_quotes_said_by_an_agent():
+    quotes = quotes_of(
+        "Nadia Berg runs the archive. Her deputy is said by Berg to be an "
+        '"extraordinarily careful reader."')
+    assert by_text(quotes, "extraordinarily careful").speaker == "Nadia Berg"

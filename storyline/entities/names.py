@@ -146,7 +146,7 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
 
 _FIRST_NAME_ONLY = re.compile(
     r"\b(?:identified (?:herself |himself |themselves )?only as|gave only (?:her|his) first "
-    r"name,?|(?:would|did) give only (?:her|his) first name,?|(?:a|an) (?:woman|man|girl|boy|"
+    r"name,?|gave (?:her|his) (?:first )?name (?:only )?as|(?:would|did) give only (?:her|his) first name,?|(?:a|an) (?:woman|man|girl|boy|"
     r"mother|father|student|nurse|worker|resident|posting by a woman|posting by a man) named)"
     r"\s+([A-Z][a-z]+)\b")
 

@@ -71,7 +71,7 @@ agrees insists warns concedes observes remarks boasts laments replies responds a
 acknowledges declares stresses cautions counters confides answers recounts pronounced
 proclaimed recounted""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
-                   + r"|according to|in the words of)(?![\w-])")
+                   + r"|according to|in the words of|shot back)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
 repeatedly recently reportedly publicly privately earlier separately simply just only further
 subsequently then since still already often always never both all himself herself itself
@@ -140,6 +140,10 @@ _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|
 # `..., as X put it` (or described it, called it): X's words.
 _AS_X_PUT_IT = re.compile(r"\bas\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:put|puts|"
                           r"described|describes|called|calls|phrased)\s+it\b")
+_BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
+# `a young man who gave his name only as Sami`, `a woman identified only as Karen`
+_NAMED_ONLY_AS = re.compile(r",?\s*(?:who\s+)?(?:gave (?:her|his) (?:first )?name (?:only )?as|"
+                            r"(?:was )?identified only as|gave only (?:her|his) first name,?)\s+")
 # `X's annual report`: the owner of a document, up to three words before its noun.
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
@@ -386,6 +390,10 @@ class _ArticleQuotes:
                     _last_word(masked[sentence_start:match.start()]) not in _PASSIVE):
                 # `NTV quoted him as saying`: the one quoted spoke, not the outlet
                 speaker = self._quoted_object(masked, base, quoted.start(1), number)
+            elif (by := _BY_AGENT.match(masked, match.end())) and _last_word(
+                    masked[sentence_start:match.start()]) in _PASSIVE:
+                # `Andreessen is said by Barksdale to be an "extraordinarily fast typist"`
+                speaker = self._subject_after(masked, base, by.end(), number)
             else:
                 speaker = self._subject_before(masked, base, sentence_start, match.start(),
                                                number, is_passive_ok=verb == "quoted")
@@ -778,6 +786,12 @@ class _ArticleQuotes:
                 break
             phrase.append(m.group())
         description = _description(phrase)
+        named_as = _NAMED_ONLY_AS.search(masked, start, min(len(masked), start + 80))
+        if named_as is not None and not re.search(r"[.;:!?\"“”]", masked[start:named_as.start()]):
+            # `said a young man who gave his name only as Sami`
+            given = self.by_start.get(base + named_as.end())
+            if given is not None and given.kind == PERSON:
+                return self._named(given)
         if stop is not None and stop.group() == "," and (description or (
                 phrase and phrase[0].lower() in _POSSESSIVES)):
             # `said the report's co-author, Adam Markham`
