@@ -877,3 +877,11 @@ def test_quotes_said_by_an_agent():
         "Nadia Berg runs the archive. Her deputy is said by Berg to be an "
         '"extraordinarily careful reader."')
     assert by_text(quotes, "extraordinarily careful").speaker == "Nadia Berg"
+
+
+def test_quotes_a_countrys_president_named_later():
+    quotes = quotes_of(
+        'VARNHOLM (AP) _ Norland\'s president says there is "almost nobody" who trusts the '
+        "harbour deal.\n"
+        "In an interview on Saturday, President Ilse Haverty said the talks had failed.")
+    assert by_text(quotes, "almost nobody").speaker == "Ilse Haverty"

@@ -91,6 +91,8 @@ with from for to of in on at""".split())
 # "the president", "the press secretary": a description that may name one person.
 # A lookahead, so a match that runs past a sentence end does not hide the next "The".
 _APPOSED_NAME = re.compile(r",[^\S\n]+")
+# "Egypt's president": a role its country or organisation owns.
+_OWNED_DESCRIPTION = re.compile(r"\b[A-Z][\w.&-]*['’]s(?=((?:[^\S\n]+[\w.'’-]+){1,5}))")
 _DESCRIPTION = re.compile(r"\b[Tt]he(?=((?:[^\S\n]+[\w.'’-]+){1,5}))")
 
 
@@ -214,7 +216,9 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
     found = []
     for index, (text, doc) in enumerate(zip(texts, docs)):
         tags: TokenTags | None = None
-        for match in _DESCRIPTION.finditer(text):
+        matches = sorted([*_DESCRIPTION.finditer(text), *_OWNED_DESCRIPTION.finditer(text)],
+                         key=lambda m: m.start())
+        for match in matches:
             words = list(re.finditer(r"[\w.'’-]+", match.group(1)))
             for n, w in enumerate(words):  # not past the end of the sentence
                 if w.group().endswith(".") and not _ABBREVIATION.fullmatch(w.group()):
@@ -251,8 +255,10 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
                     best, choices = rank, [n]
                 elif rank == best:
                     choices.append(n)
-            if len(choices) == 1:
-                found.append((index, match.start(), head_end, people[choices[0]]))
+            if len(choices) == 1:  # ("Egypt's president": the mention is "president")
+                start = match.start() if match.re is _DESCRIPTION else (
+                    match.start(1) + words[0].start())
+                found.append((index, start, head_end, people[choices[0]]))
     return found
 
 
