@@ -885,3 +885,10 @@ def test_quotes_a_countrys_president_named_later():
         "harbour deal.\n"
         "In an interview on Saturday, President Ilse Haverty said the talks had failed.")
     assert by_text(quotes, "almost nobody").speaker == "Ilse Haverty"
+
+
+def test_quotes_person_before_an_apposition_ending_in_who():
+    quotes = quotes_of(
+        "At the Tildon clinic, Dr. Nadia Berg, a heart surgeon who describes herself as "
+        '"the high priest of machines," is surprised to be testing herbs.')
+    assert by_text(quotes, "the high priest").speaker == "Nadia Berg"

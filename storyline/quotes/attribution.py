@@ -536,6 +536,17 @@ class _ArticleQuotes:
                 person := self.by_end.get(base + tokens[j - 1][1])) is not None and (
                 person.kind == PERSON):
             return self._named(self._owner(person))  # `contender Gary Bauer who said`
+        if mention is None and lower == "who" and j >= 3 and tokens[j - 1][2] != ",":
+            # `Dr. Steven Bolling, a heart surgeon who describes himself as`: the person
+            # before the apposition that ends in "who"
+            for k in range(j - 1, max(0, j - 10), -1):
+                if tokens[k][2] in _QUOTE_MARKS or tokens[k][2] in (".", ";"):
+                    break
+                if tokens[k][2] == "," and tokens[k + 1][2].lower() in ("a", "an", "the"):
+                    person = self.by_end.get(base + tokens[k - 1][1])
+                    if person is not None and person.kind == PERSON:
+                        return self._named(self._owner(person))
+                    break
         if mention is None and lower in ("who", "which") and j >= 2 and tokens[j - 1][2] == ",":
             antecedent = self.by_end.get(base + tokens[j - 2][1])
             if antecedent is not None:  # `Mayor X, who told reporters`; `the ministry, which`
