@@ -38,12 +38,7 @@ _CLAIMANT = re.compile(r"\b(?:said|says|put|puts|estimated|estimates|claimed|cla
 # shared with the other (a wire story and its republications).
 COPY_SHARE = 0.5
 
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\d)")
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
-                 "hundred": 100, "thousand": 1000}
-_NEGATORS = frozenset({"not", "no", "never", "nobody", "nothing", "cannot", "won", "don", "isn",
-                        "aren", "wasn", "weren", "didn", "doesn", "shouldn", "wouldn", "couldn"})
+_NEGATORS = terms.NEGATORS | terms.CONTRACTED_NEGATORS
 # Stems of words that point opposite ways when said of the same subject.
 _OPPOSITES = [
     ("stay or leave", {"stay", "remain", "engag"}, {"leav", "out", "withdraw", "exit", "home", "pull"}),
@@ -281,7 +276,7 @@ def _counted_thing(noun: str) -> str:
 
 
 def _value(text: str) -> float | None:
-    match = _NUMBER.search(text)
+    match = terms.NUMBER.search(text)
     if match:
         number = float(match.group(1).replace(",", ""))
         if re.search(r"\bmillion\b", text, re.IGNORECASE):
@@ -291,6 +286,6 @@ def _value(text: str) -> float | None:
         return number
     words = text.lower().split()
     for word in words:
-        if word in _WORD_NUMBERS:
-            return float(_WORD_NUMBERS[word])
+        if word in terms.NUMBER_WORDS:
+            return float(terms.NUMBER_WORDS[word])
     return None

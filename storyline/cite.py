@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from . import terms
 from .candidates import Candidate, SentencePool
+from .quotes import SPEECH_VERBS
 from .types import Citation
 
 # A rewrite supports a sentence when it holds this share of the sentence's content words:
@@ -24,16 +25,9 @@ SUPPORT_CONTAINMENT = 0.9
 PARAPHRASE_SHARE = 0.6
 
 _LEAST_SHARED = 0.3  # below this share of content words, neither a copy nor a paraphrase
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 _NAME = re.compile(r"(?<![.!?\"“‘'(]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
-_NUMBER_WORDS = {w: n for n, w in enumerate("""zero one two three four five six seven eight
-nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
-twenty""".split())} | {w: 10 * n for n, w in enumerate(
-    "thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
-_SPEECH_STEMS = frozenset(terms.stem(w) for w in """said says say told tells added adds stated
-stressed announced reported warned insisted noted argued claimed explained according""".split())
-_NEGATORS = frozenset("""not no never nobody nothing none cannot can't won't don't doesn't didn't
-isn't aren't wasn't weren't shouldn't wouldn't couldn't n't""".split())
+# What was said starts after its verb: `X, a crane operator, said spirits were high`.
+_SPEECH_STEMS = frozenset(terms.stem(w) for w in SPEECH_VERBS) | {terms.stem("according")}
 
 
 def citations_for(pool: SentencePool, index: int,
@@ -108,15 +102,15 @@ def paraphrases(claim: Candidate, other: Candidate, share: float = PARAPHRASE_SH
 
 def _numbers(text: str) -> set[str]:
     """The numbers a sentence gives, in digits ("Seventeen" is "17")."""
-    found = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    found.update(str(_NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower())
-                 if w in _NUMBER_WORDS)
+    found = {n.replace(",", "") for n in terms.NUMBER.findall(text)}
+    found.update(str(terms.NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower())
+                 if w in terms.NUMBER_WORDS)
     return found
 
 
 def _negated(text: str) -> bool:
     words = re.findall(r"[\w'’]+", text.lower().replace("’", "'"))
-    return any(w in _NEGATORS or w.endswith("n't") for w in words)
+    return any(w in terms.NEGATORS or w.endswith("n't") for w in words)
 
 
 def _citation(pool: SentencePool, index: int) -> Citation:

@@ -50,3 +50,15 @@ def content_stems(text: str) -> list[str]:
 
 
 STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
+
+# Words that negate what follows, and the stems `words` leaves of "n't" contractions ("didn").
+NEGATORS = frozenset("not no never nobody nothing none cannot".split())
+CONTRACTED_NEGATORS = frozenset("won don isn aren wasn weren didn doesn shouldn wouldn couldn".split())
+# Numbers written as words, for comparing figures across sources ("seventeen" is 17).
+NUMBER_WORDS = {w: n for n, w in enumerate("""two three four five six seven eight nine ten
+eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split(),
+                                           start=2)} | {w: 10 * n for n, w in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), start=3)} | {
+    "dozen": 12, "hundred": 100, "thousand": 1000}
+# A figure in digits: "1,200", "700", "2.5" (not part of a word or a longer number).
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\d)")
