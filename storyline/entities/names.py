@@ -144,11 +144,16 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
             yield raw
 
 
+# How a text says it gives a first name only ("identified only as Karen").
+_ONLY_AS = (r"identified (?:herself |himself |themselves )?only as|gave only (?:her|his) first "
+            r"name,?|gave (?:her|his) (?:first )?name (?:only )?as|(?:would|did) give only "
+            r"(?:her|his) first name,?")
 _FIRST_NAME_ONLY = re.compile(
-    r"\b(?:identified (?:herself |himself |themselves )?only as|gave only (?:her|his) first "
-    r"name,?|gave (?:her|his) (?:first )?name (?:only )?as|(?:would|did) give only (?:her|his) first name,?|(?:a|an) (?:woman|man|girl|boy|"
+    r"\b(?:" + _ONLY_AS + r"|(?:a|an) (?:woman|man|girl|boy|"
     r"mother|father|student|nurse|worker|resident|posting by a woman|posting by a man) named)"
     r"\s+([A-Z][a-z]+)\b")
+# `said a young man who gave his name only as Sami`: where the name follows (for quotes).
+NAMED_ONLY_AS = re.compile(r",?\s*(?:who\s+)?(?:was\s+)?(?:" + _ONLY_AS + r")\s+")
 
 
 def _first_names_only(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:

@@ -22,6 +22,7 @@ from ..entities import (
     gender_of_title,
     is_role_word,
 )
+from ..entities.names import NAMED_ONLY_AS
 from ..segment import paragraphs
 from .marks import (
     _DOUBLE_MARKS,
@@ -93,7 +94,6 @@ _WORDS = re.compile(r"[\w'’.-]+|[^\w\s]")
 # mother of X` is not X).
 _DESCRIBING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
-_NOUN_DETERMINERS = frozenset("the a an these those his her their its our my your such".split())
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+(?=[A-Z\"“])")
 _SPACES = re.compile(r"\s+")
 _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?:from|by|issued by) "
@@ -116,6 +116,8 @@ _MEDIA = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+(?:\s+sta
 _DISCOURSE = frozenset("""however but and meanwhile also still yet so then now instead earlier
 later indeed separately""".split())
 _POSSESSIVES = frozenset("his her their its the a an".split())
+# Before a speech verb's form these make it a noun: "The protests", "their promises".
+_NOUN_DETERMINERS = _POSSESSIVES | frozenset("these those our my your such".split())
 _RELATIVES = frozenset("who which whose whom that where when".split())
 _PASSIVE = frozenset("be been being is was were are".split())
 _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outside".split())
@@ -141,9 +143,6 @@ _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|
 _AS_X_PUT_IT = re.compile(r"\bas\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:put|puts|"
                           r"described|describes|called|calls|phrased)\s+it\b")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
-# `a young man who gave his name only as Sami`, `a woman identified only as Karen`
-_NAMED_ONLY_AS = re.compile(r",?\s*(?:who\s+)?(?:gave (?:her|his) (?:first )?name (?:only )?as|"
-                            r"(?:was )?identified only as|gave only (?:her|his) first name,?)\s+")
 # `X's annual report`: the owner of a document, up to three words before its noun.
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
@@ -797,7 +796,7 @@ class _ArticleQuotes:
                 break
             phrase.append(m.group())
         description = _description(phrase)
-        named_as = _NAMED_ONLY_AS.search(masked, start, min(len(masked), start + 80))
+        named_as = NAMED_ONLY_AS.search(masked, start, min(len(masked), start + 80))
         if named_as is not None and not re.search(r"[.;:!?\"“”]", masked[start:named_as.start()]):
             # `said a young man who gave his name only as Sami`
             given = self.by_start.get(base + named_as.end())
