@@ -16,12 +16,14 @@ $STORYLINE_DATA/benchmarks); skipped with a message when absent.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "annotations"))
 sys.path.insert(0, str(HERE.parent))
+
+from check import data_folder  # noqa: E402
 
 from storyline import terms  # noqa: E402
 from storyline.candidates import Candidate  # noqa: E402
@@ -29,11 +31,6 @@ from storyline.cite import PARAPHRASE_SHARE, supports  # noqa: E402
 from storyline.types import Sentence  # noqa: E402
 
 PAIRS = HERE / "annotations" / "support-pairs.jsonl"
-
-
-def data_folder() -> Path:
-    root = os.environ.get("STORYLINE_DATA")
-    return Path(root) if root else HERE.parents[1] / "shared" / "data"
 
 
 def candidate(texts: dict[str, str], where: dict) -> Candidate:  # type: ignore[type-arg]
