@@ -402,3 +402,26 @@ def test_entities_called_after_a_comma_still_declares_a_name():
         "Monday. The Dockers' Guild voted to strike.")
     federation = index.entity("Varnholm Port Workers Federation")
     assert federation is not None and index.entity("Dockers' Guild") == federation
+
+
+def test_entities_a_group_written_after_the_is_not_a_persons_longer_name():
+    articles, index = index_of(
+        "TULSA _ The governor would not meet the Log Cabin Republicans. The group had asked for "
+        "meetings (Log Cabin said so on Monday).\n"
+        "Kevin Ivers, spokesman for the Log Cabin Republicans, the largest gay Republican group, "
+        'called the remarks "very disappointing."')
+    group = index.entity("Log Cabin Republicans")
+    assert group is not None and group.kind == "organization"
+
+
+def test_entities_dean_before_a_surname_alone_is_a_first_name():
+    articles, index = index_of(
+        '"We got the worst of everything," said Dean Chavers, director of the Native American '
+        "Scholarship Fund.")
+    assert index.entity("Dean Chavers") is not None
+
+
+def test_entities_a_name_ends_before_its_comma():
+    articles, index = index_of(
+        '"We teach these children the art of studying," said K. George Thampy, George\'s father.')
+    assert [e.name for e in index.entities if e.kind == "person"] == ["K. George Thampy"]

@@ -892,3 +892,61 @@ def test_quotes_person_before_an_apposition_ending_in_who():
         "At the Tildon clinic, Dr. Nadia Berg, a heart surgeon who describes herself as "
         '"the high priest of machines," is surprised to be testing herbs.')
     assert by_text(quotes, "the high priest").speaker == "Nadia Berg"
+
+
+def test_quotes_said_an_aged_person_and_an_aged_role():
+    quotes = quotes_of(
+        'ELMWOOD _ The school has changed.\n'
+        '"No one throws insults anymore," said 16-year-old Helen Lines. "It feels like ours."\n'
+        '"We talked about feelings," said 16-year-old junior Nadia Berg.')
+    assert by_text(quotes, "No one throws").speaker == "Helen Lines"
+    assert by_text(quotes, "It feels like").speaker == "Helen Lines"
+    assert by_text(quotes, "We talked").speaker == "Nadia Berg"
+
+
+def test_quotes_a_message_from_an_organisation_is_its():
+    quotes = quotes_of(
+        '"Evolution," says the message from the Alabama State Board of Education, '
+        '"is a controversial theory."')
+    assert {q.speaker for q in quotes} == {"Alabama State Board of Education"}
+
+
+def test_quotes_a_towns_supervisor_named_after_the_role():
+    quotes = quotes_of(
+        'The reservation has no water.\n'
+        '"The authority will not run the pipes," said the Southampton town supervisor, '
+        'Colin May.')
+    assert by_text(quotes, "The authority").speaker == "Colin May"
+
+
+def test_quotes_asked_for_is_a_request_not_speech():
+    quotes = quotes_of(
+        "WASHINGTON _ The governor defended the decision on Wednesday.\n"
+        'The strategist, Tom August, said the leaders have asked for meetings with the governor '
+        '"with the stated purpose of explaining why he is wrong" on adoption.')
+    assert by_text(quotes, "with the stated purpose").speaker == "Tom August"
+
+
+def test_quotes_bare_surname_is_not_the_one_called_by_first_name():
+    quotes = quotes_of(
+        "ELMWOOD _ Their mother, Nadia Ferris, teaches them at home. Nine-year-old Helen Ferris "
+        "plays a sailor in the school play, and Helen loves it.\n"
+        '"I am the teacher and the principal," Ferris said.')
+    assert by_text(quotes, "I am the teacher").speaker == "Nadia Ferris"
+
+
+def test_quotes_bare_surname_is_not_the_relative_introduced_as_one():
+    quotes = quotes_of(
+        "SONOMA _ Colin Berg, 29, started the club with friends. The winery is owned by his "
+        "parents, Tom and Nadia Berg.\n"
+        '"We are not stopping," said Berg.')
+    assert by_text(quotes, "We are not stopping").speaker == "Colin Berg"
+
+
+def test_quotes_group_named_like_a_person_is_not_the_spokesmans_speaker():
+    quotes = quotes_of(
+        "TULSA _ The governor would not meet the Log Cabin Republicans. The group had asked for "
+        "meetings (Log Cabin said so on Monday).\n"
+        "Kevin Ivers, spokesman for the Log Cabin Republicans, the largest gay Republican group, "
+        'called the remarks "very disappointing."')
+    assert by_text(quotes, "very disappointing").speaker == "Kevin Ivers"

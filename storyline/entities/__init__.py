@@ -76,6 +76,12 @@ __all__ = [
 
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_KIN = (r"(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+(?:\d{1,3}-year-old\s+|older\s+|younger\s+|late\s+)?"
+        r"(?:mother|father|wife|husband|son|daughter|brother|sister|grandmother|grandfather|"
+        r"grandson|granddaughter|uncle|aunt|cousin|nephew|niece|stepfather|stepmother|"
+        r"parents|sons|daughters|brothers|sisters|children)")
+_KIN_BEFORE = re.compile(r"\b" + _KIN + r",?\s+(?:[A-Z][\w'’-]+\s+and\s+)?$")
+_KIN_AFTER = re.compile(r",\s+" + _KIN + r"\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|across|outside|inside)\s+(?:the\s+)?$")
 
 
@@ -104,6 +110,8 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> EntityInd
             raw.is_located = bool(_LOCATIVE.search(text, max(0, raw.start - 12), raw.start))
             raw.aged = bool(_AGE_BEFORE.search(text, max(0, raw.start - 16), raw.start)
                             or _AGE_AFTER.match(text, raw.end))
+            raw.kin = bool(_KIN_BEFORE.search(text, max(0, raw.start - 40), raw.start)
+                           or _KIN_AFTER.match(text, raw.end))
         everything.extend(raws)
     kept = {id(r) for r in everything}
     declared = [d for d in declared if id(d[0]) in kept and id(d[1]) in kept]

@@ -37,6 +37,8 @@ class _Raw:
     is_located: bool = False  # written after "in", "at", "from": a place, not a surname
     role_before: bool = False  # "press secretary Sarah Sanders": a person
     aged: bool = False  # "the 46-year-old Chmiel", "Pal Martins, 34,": a person
+    kin: bool = False  # "his mother, Robin Brown": a relative of the one the surname means
+    determined: bool = False  # written after "the" ("the Log Cabin Republicans"): no one's name
     cluster: int = -1
 
 

@@ -219,6 +219,7 @@ class _Clusters:
         maybe_people: dict[str, set[str]] = defaultdict(set)
         keys = sorted({_norm(r.name) for r in self.raws})
         located = {_norm(r.name) for r in self.raws if r.is_located}
+        determined = {_norm(r.name) for r in self.raws if r.determined}
         placed = {_norm(r.name) for r in self.raws
                   if any(_KIND_OF_LABEL.get(label) == PLACE for label in r.labels)}
         for key in keys:
@@ -233,7 +234,7 @@ class _Clusters:
                 else:
                     by_name[first_last] = key
             elif (self.kinds.get(root) == ORGANIZATION and len(words) <= 3
-                  and root not in self.forced
+                  and root not in self.forced and key not in determined
                   and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
                 maybe_people[words[-1]].add(key)
         full = sorted(by_name.values())
@@ -328,7 +329,16 @@ class _Clusters:
                 full_positions[root].append((raw.article, raw.start))
         # A title sticks to its person: once "Ms. Vickery" has meant Julie Vickery and
         # "Mrs. Vickery" her mother, each keeps meaning the same one in that article.
+        # A surname written bare beside "Mrs. Thampy" is someone else; so is one the article
+        # also calls by first name alone ("Kaemmerle"), and then one a relative's introduction
+        # names ("his parents, Sam and Vicki Sebastiani"), when another person has that surname.
         titles: dict[tuple[int, str], set[str]] = defaultdict(set)
+        singles = {(r.article, _norm(r.name)) for r in self.raws if " " not in _norm(r.name)}
+        by_article = _by_article(members)
+        relatives = {key for key, raws in by_article.items() if min(raws, key=lambda r: r.start).kin}
+        first_named = {(a, root) for (a, root), raws in by_article.items() if any(
+            len(_norm(r.name).split()) > 1 and (a, _norm(r.name).split()[0]) in singles
+            for r in raws)}
         for raw in sorted(self.raws, key=lambda r: (r.article, r.start)):
             owners = self.ambiguous.get(_norm(raw.name))
             if owners:
@@ -339,6 +349,10 @@ class _Clusters:
                     same = [r for r in roots if title in titles[(raw.article, r)]]
                     untitled = [r for r in roots if not titles[(raw.article, r)]]
                     roots = same or untitled or roots
+                elif not raw.title:
+                    roots = [r for r in roots if not titles[(raw.article, r)]] or roots
+                    roots = [r for r in roots if (raw.article, r) not in first_named] or roots
+                    roots = [r for r in roots if (raw.article, r) not in relatives] or roots
                 chosen = _nearest(roots, raw, full_positions, members)
                 members[chosen].append(raw)
                 if title:
@@ -349,6 +363,15 @@ class _Clusters:
             built.append(_Built(kind, sorted(group, key=lambda r: (r.article, r.start)),
                                 _table_group(root)))
         return built
+
+
+def _by_article(members: dict[str, list[_Raw]]) -> dict[tuple[int, str], list[_Raw]]:
+    """Each person's mentions in each article."""
+    found: dict[tuple[int, str], list[_Raw]] = defaultdict(list)
+    for root, raws in members.items():
+        for raw in raws:
+            found[(raw.article, root)].append(raw)
+    return found
 
 
 def _nearest(owners: list[str], raw: _Raw, positions: dict[str, list[tuple[int, int]]],

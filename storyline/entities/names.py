@@ -172,13 +172,18 @@ def _first_names_only(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]
             yield raw
 
 
+# Role words that are also first names: before a surname alone ("Dean Chavers") a name.
+_GIVEN_NAME_ROLES = frozenset({"Dean"})
+
+
 def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | None:
     """Trim NER boundary noise: a leading lowercase "the" (or "The" opening a sentence),
     titles (kept in the mention, not the name), possessive 's, trailing lowercase words."""
     name = text[start:end]
+    determined = name[:4].lower() == "the " or text[max(0, start - 4):start].lower() == "the "
     if name[:4] == "the " or (name[:4] == "The " and _at_sentence_start(text, start)):
         start += 4
-    while end > start and text[end - 1] in "'’":
+    while end > start and text[end - 1] in "'’,;:":  # spaCy's "K. George Thampy,"
         end -= 1
     if text.endswith(("'s", "’s"), start, end) and end - start > 2:
         end -= 2
@@ -208,7 +213,8 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         pieces = list(re.finditer(r"\S+", text[start:end]))
         lead = 0
         while lead < len(pieces) - 1 and is_role_word(pieces[lead].group()) and (
-                pieces[lead].group()[:1].isupper()):
+                pieces[lead].group()[:1].isupper()) and not (
+                len(pieces) == 2 and pieces[lead].group() in _GIVEN_NAME_ROLES):
             lead += 1
         if not lead:  # "Shamrock Principal Tom Davis": a name's words, a role, then the person
             roles = [i for i, p in enumerate(pieces[1:-2], 1) if is_role_word(p.group())
@@ -231,7 +237,7 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         return None
     if start < 3 and name.isupper() and len(name) > 4 and label != "GAP":
         return None  # a dateline ("VARNHOLM (AP) _"), which spaCy often calls a person
-    return _Raw(index, start, name_start, end, name, [label], title)
+    return _Raw(index, start, name_start, end, name, [label], title, determined=determined)
 
 
 def _at_sentence_start(text: str, position: int) -> bool:

@@ -64,6 +64,8 @@ presenter journalist blogger businessman businesswoman entrepreneur tycoon billi
 athlete champion swimmer cyclist runner skier skater gymnast footballer golfer boxer jockey
 dissident inventor
 astronaut chef
+supervisor councilman councilwoman councillor alderman assemblyman assemblywoman trustee clerk
+counselor strategist pollster lobbyist consultant psychologist psychiatrist sociologist curator
 """.split())
 _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
                        "capt": "captain", "sgt": "sergeant", "adm": "admiral", "sen": "senator",

@@ -96,7 +96,8 @@ _DESCRIBING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+(?=[A-Z\"“])")
 _SPACES = re.compile(r"\s+")
-_STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?statement (?:from|by|issued by) "
+_STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?(?:statement|message|letter|memo|"
+                        r"announcement|release|communiqu[eé]) (?:from|by|issued by) "
                         r"(?:the )?")
 _ORGANISATION_NOUNS = frozenset("""group organisation organization company firm charity agency
 party union ministry authority council committee association department office commission
@@ -371,6 +372,8 @@ class _ArticleQuotes:
             if _last_word(masked[max(0, match.start() - 12):match.start()]).lower() in (
                     _NOUN_DETERMINERS):
                 continue  # "The protests", "his remarks": nouns, not speech
+            if verb in ("asked", "asks") and masked.startswith(" for ", match.end()):
+                continue  # "leaders have asked for meetings": a request, not words
             sentence_start = _sentence_start(ends, match.start())
             speaker: _Speaker | None
             if verb in PARTICIPLES:
@@ -1009,9 +1012,9 @@ def _last_word(text: str) -> str:
 def _describes(between: list[str]) -> bool:
     """Whether the words between a verb (or a name) and the person named next describe that
     person: one or two lowercase words, not "today" or a preposition ("acupuncturist",
-    "aide")."""
+    "aide", "16-year-old junior")."""
     return 1 <= len(between) <= 2 and all(
-        w.isalpha() and w.islower() and w not in _NOT_OCCUPATIONS for w in between)
+        _DESCRIBING_WORD.fullmatch(w) and w not in _NOT_OCCUPATIONS for w in between)
 
 
 def _description(phrase: list[str]) -> str | None:
