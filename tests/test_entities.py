@@ -425,3 +425,11 @@ def test_entities_a_name_ends_before_its_comma():
     articles, index = index_of(
         '"We teach these children the art of studying," said K. George Thampy, George\'s father.')
     assert [e.name for e in index.entities if e.kind == "person"] == ["K. George Thampy"]
+
+
+def test_entities_al_before_a_surname_is_a_first_name():
+    articles, index = index_of(
+        '"They got overly alarmed," said Al Burke, whose twin daughters are seniors.',
+        '"It was scary," said Sean Burke, a student.')
+    al, sean = index.entity("Al Burke"), index.entity("Sean Burke")
+    assert al is not None and sean is not None and al != sean

@@ -950,3 +950,39 @@ def test_quotes_group_named_like_a_person_is_not_the_spokesmans_speaker():
         "Kevin Ivers, spokesman for the Log Cabin Republicans, the largest gay Republican group, "
         'called the remarks "very disappointing."')
     assert by_text(quotes, "very disappointing").speaker == "Kevin Ivers"
+
+
+def test_quotes_party_and_state_in_parentheses_after_the_name():
+    quotes = quotes_of(
+        "AUSTIN _ The record is open to reading.\n"
+        '"He is not a villain," Helen Lines (D-Austin) said in a reference to the senator.')
+    assert by_text(quotes, "He is not a villain").speaker == "Helen Lines"
+
+
+def test_quotes_three_describing_words_before_the_name_and_remembers():
+    quotes = quotes_of(
+        "BALTIMORE _ The store is busy.\n"
+        '"I was there before it was cool," says local twentysomething bohemian Tom August.\n'
+        "Tom August found a jacket there.\n"
+        '"It was a leather jacket," he remembers fondly.')
+    assert by_text(quotes, "I was there").speaker == "Tom August"
+    assert by_text(quotes, "It was a leather jacket").speaker == "Tom August"
+
+
+def test_quotes_office_of_the_exchequer_and_a_then_title():
+    quotes = quotes_of(
+        "LONDON _ The ministers met in Washington.\n"
+        '"A quarter of the world is in recession," said Britain\'s Chancellor of the Exchequer '
+        "Gordon Brown.\n"
+        '"Sometimes I really feel discouraged," said then-Cherokee Chief Wilma Mankiller to '
+        "other leaders in 1992.")
+    assert by_text(quotes, "A quarter of the world").speaker == "Gordon Brown"
+    assert by_text(quotes, "Sometimes I really").speaker == "Wilma Mankiller"
+
+
+def test_quotes_a_son_with_his_fathers_names_is_not_the_father():
+    quotes = quotes_of(
+        "SANTIAGO _ Augusto Pinochet was arrested in London.\n"
+        "The show included an interview with Augusto Pinochet Hiriart, Pinochet's son.\n"
+        '"Countries have lost wars," he said, "but that is not what happened here."')
+    assert {q.speaker for q in quotes} == {"Augusto Pinochet Hiriart"}

@@ -76,7 +76,8 @@ __all__ = [
 
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
-_KIN = (r"(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+(?:\d{1,3}-year-old\s+|older\s+|younger\s+|late\s+)?"
+_KIN = (r"(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+"
+        r"(?:\d{1,3}-year-old\s+|older\s+|younger\s+|late\s+)?"
         r"(?:mother|father|wife|husband|son|daughter|brother|sister|grandmother|grandfather|"
         r"grandson|granddaughter|uncle|aunt|cousin|nephew|niece|stepfather|stepmother|"
         r"parents|sons|daughters|brothers|sisters|children)")

@@ -187,6 +187,8 @@ class _Clusters:
             if (raw.title or raw.role_before or raw.aged) and (named or not raw.labels):
                 votes[root][PERSON] += 2
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
+        groups = {_norm(r.name) for r in self.raws if r.labels[:1] == ["NORP"]
+                  and r.name.endswith("s") and " " not in r.name}
         self.kinds: dict[str, str] = {}
         for root in {self._find(k) for k in self.parent}:
             counts = votes.get(root, Counter())
@@ -197,7 +199,8 @@ class _Clusters:
                 if group is not None:
                     self.kinds[root] = ALIAS_TABLE[group][1]
             elif counts:
-                if counts[ORGANIZATION] and root.split()[-1] in _ORGANISATION_ENDINGS:
+                if counts[ORGANIZATION] and (root.split()[-1] in _ORGANISATION_ENDINGS or (
+                        " " in root and root.split()[-1] in groups)):  # "Log Cabin Republicans"
                     counts = Counter({k: v for k, v in counts.items() if k != PERSON})
                 self.kinds[root] = max(counts, key=lambda k: (counts[k], k == PERSON))
             else:
@@ -215,18 +218,29 @@ class _Clusters:
         one's surname, the first word of the two-word names written family name first, else a
         surname spelled alike ("Lockart", "Joe Lockhart"); names spelled alike are one."""
         self.ambiguous: dict[str, list[str]] = {}
+        forced = {self._find(k) for k in self.forced}  # roots: a table group, an acronym
         by_name: dict[tuple[str, str], str] = {}
         maybe_people: dict[str, set[str]] = defaultdict(set)
         keys = sorted({_norm(r.name) for r in self.raws})
         located = {_norm(r.name) for r in self.raws if r.is_located}
         determined = {_norm(r.name) for r in self.raws if r.determined}
+        kin = {_norm(r.name) for r in self.raws if r.kin}
+        # a party or people in the plural ("Republicans", NORP to spaCy) is no one's surname,
+        # nor is its singular; spaCy's NORP for a lone surname ("Dergarabedian") is a mistake
+        groups = {_norm(r.name) for r in self.raws if r.labels[:1] == ["NORP"]
+                  and r.name.endswith("s") and " " not in r.name}
+        groups |= {g[:-1] for g in groups}
+        # "Al Burke" is Al, a first name; "al Faisal", "de Gaulle" start surnames
+        particled = {key for key in keys if key.split()[0] in _PARTICLES} - {
+            _norm(r.name) for r in self.raws if r.name.startswith("Al ")}
         placed = {_norm(r.name) for r in self.raws
                   if any(_KIND_OF_LABEL.get(label) == PLACE for label in r.labels)}
         for key in keys:
             root = self._find(key)
             words = _person_words(key)
-            if root in self.forced or len(words) < 2 or key.split()[0] in _PARTICLES:
-                continue
+            if root in forced or len(words) < 2 or key in particled or key in determined or (
+                    words[-1] in groups):
+                continue  # "the Log Cabin Republicans" is not a Mr. Republicans
             if self.kinds.get(root) == PERSON:
                 first_last = (words[0], words[-1])
                 if first_last in by_name:
@@ -234,7 +248,7 @@ class _Clusters:
                 else:
                     by_name[first_last] = key
             elif (self.kinds.get(root) == ORGANIZATION and len(words) <= 3
-                  and root not in self.forced and key not in determined
+                  and root not in forced and key not in determined
                   and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
                 maybe_people[words[-1]].add(key)
         full = sorted(by_name.values())
@@ -243,7 +257,9 @@ class _Clusters:
         for key in keys:  # "Salvador Allende Gossens", "Gabrielle Kirk McDonald"
             words = _person_words(key)
             kind = self.kinds.get(self._find(key))
-            if len(words) >= 3 and (kind == PERSON or key in maybe_people.get(words[-1], ())):
+            if len(words) >= 3 and self._find(key) not in forced and key not in kin and (
+                    kind == PERSON or key in maybe_people.get(words[-1], ())):
+                # ("Augusto Pinochet Hiriart, Pinochet's son" is not the father)
                 for part in ((words[0], words[1]), (words[-2], words[-1])):
                     if part in by_name:
                         self._union(key, by_name[part])
@@ -263,7 +279,7 @@ class _Clusters:
         maybe_named: dict[str, set[str]] = defaultdict(set)
         for key in keys:
             words = _person_words(key)
-            if (2 <= len(words) <= 3 and self._find(key) not in self.forced
+            if (2 <= len(words) <= 3 and self._find(key) not in forced
                     and self.kinds.get(self._find(key)) in (PLACE, ORGANIZATION)
                     and not _ORGANISATION_WORDS.intersection(words)
                     and key.replace(" ", "").isalpha()):
@@ -278,8 +294,8 @@ class _Clusters:
             root = self._find(key)
             kind = self.kinds.get(root)
             words = _person_words(key)
-            is_single = len(words) == 1 or (bool(words) and key.split()[0] in _PARTICLES)
-            if not is_single or root in self.forced:
+            is_single = len(words) == 1 or (bool(words) and key in particled)
+            if not is_single or root in forced:
                 continue
             is_person = kind == PERSON or self.person_votes.get(root, 0) > 0
             if kind == PLACE and not is_person and key in located:

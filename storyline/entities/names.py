@@ -77,7 +77,7 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         previous_end = ent.end_char
         if kind is None or (kind == _OTHER and _has_finite_verb(ent)):
             continue
-        split = _role_complement(text, start, ent.end_char, doc)
+        split = _role_complement(text, start, ent.end_char, doc, label)
         if split is not None:  # "the Prime Minister of [the United Kingdom Gordon Brown]"
             for part_start, part_end, part_label in split:
                 raw = _clean(index, text, part_start, part_end, part_label)
@@ -95,11 +95,13 @@ _ORGANISATION_WORD_IN_NAME = re.compile(
     r"|Bank|Company|Group|Institute|Association|Organi[sz]ation|University|Police|Army)\b")
 
 
-def _role_complement(text: str, start: int, end: int, doc: Doc
+def _role_complement(text: str, start: int, end: int, doc: Doc, label: str = ""
                      ) -> list[tuple[int, int, str]] | None:
     """One span for "the Prime Minister of [the United Kingdom Gordon Brown]": after a role
     and "of", a name the story also writes alone (or one of the alias table) followed by a
-    full name of two or three capitalised words is a place and a person."""
+    full name of two or three capitalised words is a place and a person; a "person" of three
+    words there is the office's one word and a two-word name ("Chancellor of the [Exchequer
+    Gordon Brown]")."""
     before = _ROLE_OF.search(text, max(0, start - 60), start)
     if before is None or not is_role_word(before.group(1)):
         return None
@@ -120,6 +122,11 @@ def _role_complement(text: str, start: int, end: int, doc: Doc
             head_start = start + offset
             return [(head_start, head_start + len(head), "GPE"),
                     (head_start + tail[0].start(), end, "PERSON")]
+    if label == "PERSON" and len(words) == 3 and all(
+            w.group().isalpha() and w.group()[:1].isupper() for w in words):
+        head_start = start + offset
+        return [(head_start, head_start + words[0].end(), "ORG"),
+                (head_start + words[1].start(), end, "PERSON")]
     return None
 
 

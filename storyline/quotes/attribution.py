@@ -54,7 +54,7 @@ condemned condemns criticised criticized criticises criticizes hailed hails appe
 retorted retorts snapped scoffed objected objects interjected protested protests speculated
 speculates wondered answered answers denounced denounces decried decries jokes quips sighed
 sighs shouts whispers yells screams cries laments muses confided confides boasted boasts
-recounted recounts
+recounted recounts remembers remembered exclaimed exclaims affirmed affirms
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -70,6 +70,7 @@ commented retorted snapped scoffed interjected lamented complained predicted ann
 boasted agreed confided answered complains jokes quips recalls notes explains continues
 agrees insists warns concedes observes remarks boasts laments replies responds argues
 acknowledges declares stresses cautions counters confides answers recounts pronounced
+remembers remembered exclaimed exclaims affirmed affirms
 proclaimed recounted""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|according to|in the words of|shot back)(?![\w-])")
@@ -96,8 +97,8 @@ _DESCRIBING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+(?=[A-Z\"“])")
 _SPACES = re.compile(r"\s+")
-_STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?(?:statement|message|letter|memo|"
-                        r"announcement|release|communiqu[eé]) (?:from|by|issued by) "
+_STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?(?:statement|message|letter|"
+                        r"memo|announcement|release|communiqu[eé]) (?:from|by|issued by) "
                         r"(?:the )?")
 _ORGANISATION_NOUNS = frozenset("""group organisation organization company firm charity agency
 party union ministry authority council committee association department office commission
@@ -482,6 +483,9 @@ class _ArticleQuotes:
                 j -= 2 if tokens[j - 1][2] in ("on", "last", "this") else 1
             elif lower in _WEEKDAYS_MONTHS and j > 0 and base + tokens[j - 1][1] in self.by_end:
                 j -= 1  # `Martin Indyk Sunday reiterated`
+            elif word == ")" and (opening := next((k for k in range(j - 1, max(-1, j - 8), -1)
+                                                   if tokens[k][2] == "("), None)) is not None:
+                j = opening - 1  # `Maxey (D-Austin) said`
             else:
                 break
         if j < 0:
@@ -753,13 +757,18 @@ class _ArticleQuotes:
             mention = self.by_start.get(base + start + 4)
         if mention is not None:
             i = bisect.bisect_right(self.mention_starts, mention.start)
+            while i < len(self.mentions) and self.mentions[i].kind != PERSON and (
+                    self.mentions[i].start < mention.end + 40) and _OF.search(
+                    self.text, mention.end, self.mentions[i].start):
+                i += 1  # `said Britain's Chancellor of the Exchequer Gordon Brown`
             if i < len(self.mentions) and self.mentions[i].kind == PERSON:
                 person = self.mentions[i]
                 between = self.text[mention.end:person.start].split()
                 titled = between + person.text.split()[:1]
                 if _describes(between) or mention.kind != PERSON and (
                         between in (["'s"], ["’s"])  # `says CNN's Jim Moret`
-                        or len(between) <= 4 and any(is_role_word(w) for w in titled)):
+                        or len(between) <= (6 if "of" in between else 4) and any(
+                            is_role_word(w) for w in titled)):
                     # `said Clinton aide X`, `said UN spokeswoman X`: X
                     return self._named(person)
             return self._named(mention)
@@ -781,7 +790,8 @@ class _ArticleQuotes:
             between = self.text[base + start:self.mentions[i].start].split()
             titled = between + self.mentions[i].text.split()[:1]
             if len(between) <= 4 and any(is_role_word(w) for w in titled) and (all(
-                    w[:1].isupper() or is_role_word(w) or w in ROLE_MODIFIERS
+                    w[:1].isupper() or w.startswith("then-") or is_role_word(w)
+                    or w in ROLE_MODIFIERS
                     or w in _POSSESSIVES for w in between) or (
                     is_role_word(between[-1]) and all(w.isalpha() for w in between))):
                 return self._named(self.mentions[i])  # `said tribunal president X`, `said his wife, X`
@@ -789,7 +799,7 @@ class _ArticleQuotes:
                     _DESCRIBING_WORD.fullmatch(w) and w not in _PREPOSITIONS | {"and", "or"}
                     for w in between[1:]):
                 return self._named(self.mentions[i])  # `said a tearful X`, `said the 46-year-old X`
-            if _describes(between):
+            if _describes(between, most=3):
                 return self._named(self.mentions[i])  # `says acupuncturist X`, `said pollster X`
         phrase = []
         stop = None
@@ -1009,11 +1019,11 @@ def _last_word(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def _describes(between: list[str]) -> bool:
+def _describes(between: list[str], most: int = 2) -> bool:
     """Whether the words between a verb (or a name) and the person named next describe that
-    person: one or two lowercase words, not "today" or a preposition ("acupuncturist",
-    "aide", "16-year-old junior")."""
-    return 1 <= len(between) <= 2 and all(
+    person: one or two (or `most`) lowercase words, not "today" or a preposition
+    ("acupuncturist", "aide", "16-year-old junior")."""
+    return 1 <= len(between) <= most and all(
         _DESCRIBING_WORD.fullmatch(w) and w not in _NOT_OCCUPATIONS for w in between)
 
 
