@@ -433,3 +433,10 @@ def test_entities_al_before_a_surname_is_a_first_name():
         '"It was scary," said Sean Burke, a student.')
     al, sean = index.entity("Al Burke"), index.entity("Sean Burke")
     assert al is not None and sean is not None and al != sean
+
+
+def test_entities_a_first_name_after_a_titles_full_stop_is_kept():
+    articles, index = index_of(
+        "The World Health Organization's new director general, Dr. Gro Harlem Brundtland, "
+        "a former prime minister of Norway, spoke on Monday.")
+    assert index.entity("Gro Harlem Brundtland") is not None

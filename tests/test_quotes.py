@@ -986,3 +986,23 @@ def test_quotes_a_son_with_his_fathers_names_is_not_the_father():
         "The show included an interview with Augusto Pinochet Hiriart, Pinochet's son.\n"
         '"Countries have lost wars," he said, "but that is not what happened here."')
     assert {q.speaker for q in quotes} == {"Augusto Pinochet Hiriart"}
+
+
+def test_quotes_partial_quote_without_a_speech_verb_is_the_subjects():
+    quotes = quotes_of(
+        "AUSTIN _ The campaign met on Monday.\n"
+        "Furthermore, Colin May believes that the governor has conservative views "
+        '"deep in his heart" about the issue.\n'
+        "According to their mission statement, the Baptists' intent was to "
+        '"find healing, hope and new life" for the children.')
+    assert by_text(quotes, "deep in his heart").speaker == "Colin May"
+    assert by_text(quotes, "find healing").speaker is None
+
+
+def test_quotes_analyst_named_after_a_firm_with_a_particle():
+    quotes = quotes_of(
+        "MONTREAL _ Quebecers are steamed at hospital closures.\n"
+        '"People are unhappy with the basic services," said political analyst Jean-Marc Leger '
+        "of the Quebec polling firm Le Groupe Leger & Leger.\n"
+        '"They want services first," Leger said.')
+    assert {q.speaker for q in quotes} == {"Jean-Marc Leger"}

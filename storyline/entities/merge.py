@@ -231,7 +231,8 @@ class _Clusters:
                   and r.name.endswith("s") and " " not in r.name}
         groups |= {g[:-1] for g in groups}
         # "Al Burke" is Al, a first name; "al Faisal", "de Gaulle" start surnames
-        particled = {key for key in keys if key.split()[0] in _PARTICLES} - {
+        particled = {key for key in keys if key.split()[0] in _PARTICLES and len(key.split()) <= 3
+                     and key.replace(" ", "").replace("-", "").isalpha()} - {
             _norm(r.name) for r in self.raws if r.name.startswith("Al ")}
         placed = {_norm(r.name) for r in self.raws
                   if any(_KIND_OF_LABEL.get(label) == PLACE for label in r.labels)}

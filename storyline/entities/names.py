@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE
 from .mentions import _KIND_OF_LABEL, _OTHER, FINITE_VERB_TAGS, TokenTags, _norm, _Raw
-from .roles import _DETERMINERS, _TITLES_AT_START, _TITLES_BEFORE, is_role_word
+from .roles import (_ABBREVIATED, _DETERMINERS, _HONORIFICS, _TITLES_AT_START, _TITLES_BEFORE,
+                    is_role_word)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -249,7 +250,12 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
 
 def _at_sentence_start(text: str, position: int) -> bool:
     before = text[max(0, position - 3):position].rstrip(" “\"'‘")
+    if before.endswith(".") and _TITLE_BEFORE.search(text, max(0, position - 8), position):
+        return False  # "Dr. Gro Harlem Brundtland": a title's full stop
     return not before or before[-1] in ".!?\n:_—–-"
+
+
+_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(_HONORIFICS + _ABBREVIATED) + r")\.\s+$")
 
 
 def _without_overlaps(raws: list[_Raw]) -> list[_Raw]:

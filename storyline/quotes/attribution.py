@@ -310,6 +310,9 @@ class _ArticleQuotes:
             # a sentence of its own that no verb attributes, after one about a person:
             # `Woo uses techniques to ease their anxiety. "I help patients ..."`
             speaker = self._previous_sentence_subject(sentence_start, number)
+        if speaker is None and event is None and is_partial and len(words) > 2:
+            # `Farris believes that Bush has views "in his heart"`: the sentence's subject
+            speaker = self._clause_subject(sentence_start, span.open_mark)
         if speaker is None and is_partial and len(words) <= 2:
             return None  # a scare quote or a name, not someone's words
         return _Found(self.index, span.start, span.end, speaker or _Speaker(None), is_partial,
@@ -864,8 +867,9 @@ class _ArticleQuotes:
                     self.tags.starts_between(sentence_start, mention.start))):
                 return None
             if self.text.startswith(("'s", "’s"), mention.end) or self._after_preposition(
-                    mention):
-                continue
+                    mention) or (mention.text.endswith("s") and self.text.startswith(
+                        ("' ", "’ "), mention.end)):
+                continue  # `Turkey's council`, `the Baptists' intent`
             if mention.kind in (PERSON, ORGANIZATION) and not self._is_quoted(mention.start):
                 return self._named(mention)
         return None
