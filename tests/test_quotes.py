@@ -1006,3 +1006,14 @@ def test_quotes_analyst_named_after_a_firm_with_a_particle():
         "of the Quebec polling firm Le Groupe Leger & Leger.\n"
         '"They want services first," Leger said.')
     assert {q.speaker for q in quotes} == {"Jean-Marc Leger"}
+
+
+def test_quotes_he_is_the_person_named_after_a_sentence_ending_in_a_quote():
+    quotes = quotes_of(
+        "ATLANTA _ Guns were the talk of the meeting.\n"
+        "In a speech to the Georgia Republican Party last Saturday, Colin May, the rifle "
+        'association\'s vice president, deplored "a collapse of firearms law enforcement." '
+        "At the same meeting, contender Tom August ridiculed the record on schools. "
+        '"In 1997," he said, "they prosecuted five."')
+    assert by_text(quotes, "a collapse of firearms").speaker == "Colin May"
+    assert by_text(quotes, "In 1997").speaker == "Tom August"

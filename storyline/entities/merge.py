@@ -187,8 +187,7 @@ class _Clusters:
             if (raw.title or raw.role_before or raw.aged) and (named or not raw.labels):
                 votes[root][PERSON] += 2
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
-        groups = {_norm(r.name) for r in self.raws if r.labels[:1] == ["NORP"]
-                  and r.name.endswith("s") and " " not in r.name}
+        groups = _plural_groups(self.raws)
         self.kinds: dict[str, str] = {}
         for root in {self._find(k) for k in self.parent}:
             counts = votes.get(root, Counter())
@@ -227,8 +226,7 @@ class _Clusters:
         kin = {_norm(r.name) for r in self.raws if r.kin}
         # a party or people in the plural ("Republicans", NORP to spaCy) is no one's surname,
         # nor is its singular; spaCy's NORP for a lone surname ("Dergarabedian") is a mistake
-        groups = {_norm(r.name) for r in self.raws if r.labels[:1] == ["NORP"]
-                  and r.name.endswith("s") and " " not in r.name}
+        groups = _plural_groups(self.raws)
         groups |= {g[:-1] for g in groups}
         # "Al Burke" is Al, a first name; "al Faisal", "de Gaulle" start surnames
         particled = {key for key in keys if key.split()[0] in _PARTICLES and len(key.split()) <= 3
@@ -380,6 +378,15 @@ class _Clusters:
             built.append(_Built(kind, sorted(group, key=lambda r: (r.article, r.start)),
                                 _table_group(root)))
         return built
+
+
+def _plural_groups(raws: list[_Raw]) -> set[str]:
+    """Parties and peoples in the plural ("republicans", a NORP to spaCy) whose singular the
+    story also writes ("Republican Party"): no one's surname. A surname spaCy took for a NORP
+    ("Unis") has no singular in the story."""
+    words = {w for r in raws for w in _norm(r.name).split()}
+    return {_norm(r.name) for r in raws if r.labels[:1] == ["NORP"] and r.name.endswith("s")
+            and " " not in r.name and _norm(r.name)[:-1] in words}
 
 
 def _by_article(members: dict[str, list[_Raw]]) -> dict[tuple[int, str], list[_Raw]]:

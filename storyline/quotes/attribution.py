@@ -745,7 +745,9 @@ class _ArticleQuotes:
 
     def _after_preposition(self, mention: Mention) -> bool:
         """`an analyst for USGS in Colorado said`: Colorado is not who spoke."""
-        words = self.text[max(0, mention.start - 12):mention.start].split()
+        words = self.text[max(0, mention.start - 16):mention.start].split()
+        if len(words) >= 2 and words[-1] == "the":
+            words.pop()  # `a speech to the Georgia Republican Party`
         return bool(words) and words[-1].lower() in _PREPOSITIONS
 
     def _subject_after(self, masked: str, base: int, verb_end: int, number: int
@@ -974,8 +976,9 @@ class _ArticleQuotes:
         opener = "She" if gender == "f" else "He"
         while candidates:
             final = candidates[-1]
+            breaks = [m.start() + 1 for m in _SENTENCE_BREAK.finditer(self.text, start, final.start)]
             sentence = max(self.text.rfind(". ", start, final.start),
-                           self.text.rfind("\n", start, final.start))
+                           self.text.rfind("\n", start, final.start), breaks[-1] if breaks else -1)
             first = next(m for m in candidates if m.start > sentence)
             words = _WORD.findall(self.text, sentence + 1, first.start)
             if words[:1] != [opener]:
