@@ -440,3 +440,11 @@ def test_entities_a_first_name_after_a_titles_full_stop_is_kept():
         "The World Health Organization's new director general, Dr. Gro Harlem Brundtland, "
         "a former prime minister of Norway, spoke on Monday.")
     assert index.entity("Gro Harlem Brundtland") is not None
+
+
+def test_entities_a_title_word_opening_an_organisations_name_stays():
+    articles, index = index_of(
+        "Data came from the Justice Department and General Motors. The Justice Department "
+        "said more on Monday.")
+    department = index.entity("Justice Department")
+    assert department is not None and department.kind == "organization"

@@ -1017,3 +1017,16 @@ def test_quotes_he_is_the_person_named_after_a_sentence_ending_in_a_quote():
         '"In 1997," he said, "they prosecuted five."')
     assert by_text(quotes, "a collapse of firearms").speaker == "Colin May"
     assert by_text(quotes, "In 1997").speaker == "Tom August"
+
+
+def test_quotes_a_reports_writer_is_not_the_source_of_its_data():
+    quotes = quotes_of(
+        "WASHINGTON _ Schools are safe, a report concludes.\n"
+        "The Justice Policy Institute (JPI), a think tank with offices in Washington, said the "
+        'fear of school violence is "greatly overblown."\n'
+        "The report relied on data from the U.S. Education Department and the FBI.\n"
+        'Officials "reacted abruptly to what they perceived," the JPI report said.\n'
+        'The report called all these reactions "needless and harmful."')
+    assert by_text(quotes, "greatly overblown").speaker == "Justice Policy Institute"
+    assert by_text(quotes, "reacted abruptly").speaker == "Justice Policy Institute"
+    assert by_text(quotes, "needless and harmful").speaker == "Justice Policy Institute"

@@ -231,12 +231,16 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
         if lead and (inner is None or inner.end() < start + pieces[lead].start()):
             start = name_start = start + pieces[lead].start()
             inner = _TITLES_AT_START.match(text, start, end)
+    if inner and label in _PLACE_OR_BODY and not _ABBREVIATIONS_ONLY.fullmatch(inner.group()):
+        inner = None  # "Justice Department", "General Motors", "King County": no titles
     if inner:
         name_start = inner.end()
         title = inner.group().strip()
     else:
         window = text[max(0, start - 40):start]
         outer = _TITLES_BEFORE.search(window)
+        if outer and label in _PLACE_OR_BODY and not _ABBREVIATIONS_ONLY.fullmatch(outer.group()):
+            outer = None
         if outer and outer.group()[:1].isupper() and text[start:start + 1].isupper():
             title = outer.group().strip()
             start -= len(window) - outer.start()
@@ -246,6 +250,10 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     if start < 3 and name.isupper() and len(name) > 4 and label != "GAP":
         return None  # a dateline ("VARNHOLM (AP) _"), which spaCy often calls a person
     return _Raw(index, start, name_start, end, name, [label], title, determined=determined)
+
+
+_PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "FAC"})
+_ABBREVIATIONS_ONLY = re.compile(r"(?:(?:" + "|".join(_HONORIFICS + _ABBREVIATED) + r")\.?\s*)+")
 
 
 def _at_sentence_start(text: str, position: int) -> bool:

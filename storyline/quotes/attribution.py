@@ -150,6 +150,9 @@ _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
 _WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax report".split())
 # What an organisation issues: "the statement said" is the organisation's.
+# Between a document and its writer: `the memo, written by X`, `a report released by X`.
+_WRITTEN_VERBS = frozenset("""written issued released sent signed published prepared compiled
+drafted commissioned produced the a an from by""".split())
 _ISSUED_NOUNS = frozenset("statement announcement communique communiqué release".split())
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
                              r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
@@ -506,6 +509,10 @@ class _ArticleQuotes:
     def _subject_ending_at(self, tokens: list[tuple[int, int, str]], j: int, base: int,
                            number: int, depth: int) -> _Speaker | None:
         word = tokens[j][2]
+        if word == ")" and (opening := next((k for k in range(j - 1, max(-1, j - 8), -1)
+                                             if tokens[k][2] == "("), None)) and opening >= 1:
+            # `The Justice Policy Institute (JPI), a think tank, said`
+            return self._subject_ending_at(tokens, opening - 1, base, number, depth)
         if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
             return self._apposed(tokens, j, base, number, depth) if depth < 2 else None
         mention = self.by_end.get(base + tokens[j][1])
@@ -634,11 +641,17 @@ class _ArticleQuotes:
         if len(phrase) == 2 and phrase[0] == "the" and phrase[1] in _WRITTEN_NOUNS:
             # "the memo said" after "The memo, from Dan Rosen," or "Rosen's memo": its writer
             noun = phrase[1]
-            for found in reversed(list(re.finditer(
+            before = self.text[:position]
+            for found in sorted([*re.finditer(
                     rf"\b{noun}s?\b[^.;]{{0,40}}?\b(?:from|by)\s+(?:the\s+)?|"
-                    rf"['’]s\s+(?:[a-z-]+\s+)?{noun}\b", self.text[:position]))):
-                if found.group().startswith(("'", "’")):
+                    rf"['’]s\s+(?:[a-z-]+\s+)?{noun}\b", before),
+                    *re.finditer(rf"(?<=[A-Za-z])\s+{noun}\b", before)],
+                    key=lambda m: m.end(), reverse=True):
+                if found.group().startswith(("'", "’", " ")):  # `Rosen's memo`, `the JPI report`
                     writer = self.by_end.get(found.start())
+                elif any(w not in _WRITTEN_VERBS and not w[:1].isupper() and not w.isdigit()
+                         for w in _WORD.findall(found.group())[1:]):
+                    continue  # `The report relied on data from X`: not its writer
                 else:
                     writer = self.by_start.get(found.end())
                 if writer is not None and writer.kind in (PERSON, ORGANIZATION):
