@@ -1030,3 +1030,21 @@ def test_quotes_a_reports_writer_is_not_the_source_of_its_data():
     assert by_text(quotes, "greatly overblown").speaker == "Justice Policy Institute"
     assert by_text(quotes, "reacted abruptly").speaker == "Justice Policy Institute"
     assert by_text(quotes, "needless and harmful").speaker == "Justice Policy Institute"
+
+
+def test_quotes_then_he_makes_a_joke_and_summarized():
+    quotes = quotes_of(
+        "TIJUANA _ Enrique Ceballos grows chard.\n"
+        '"See the holes?" he asked.\n'
+        'Then he makes a little joke: "If you are lucky, you get extra protein from the bugs."\n'
+        '"This whole battle is hotting up," Ceballos summarized amid the rows.')
+    assert {q.speaker for q in quotes} == {"Enrique Ceballos"}
+
+
+def test_quotes_a_freshman_spacy_took_for_a_title_after_quotes():
+    quotes = quotes_of(
+        "ELMWOOD _ The group prayed.\n"
+        'The group prayed for a "safe school year."\n'
+        'Freshman Colin McClure said he attended the event "to help everybody be a witness."')
+    quote = by_text(quotes, "to help everybody")
+    assert quote.speaker == "Colin McClure" and quote.speaker_role == "Freshman"

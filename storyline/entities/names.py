@@ -37,7 +37,8 @@ _SPEAKER_BEFORE = re.compile(r"(?:\b(?:said|says|added|adds)|[\"”])[ \t]+$")
 _AFTER_QUOTE = re.compile(r"[\"”][ \t]+$")
 # A person's name: two or three capitalised words, initials allowed ("J. Terrence Lanni").
 _PERSON_SHAPE = re.compile(r"(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?"
-                           r"(?:\s+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,3}")
+                           r"(?:\s+(?:Mc|Mac)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,3}")
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|explained|noted)\b")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 
 
@@ -49,10 +50,12 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         if cased and ent.text.islower():  # "the congress said": a common noun, not a name
             continue
         label = ent.label_
-        if label == "WORK_OF_ART" and _AFTER_QUOTE.search(text, max(0, ent.start_char - 4),
-                                                          ent.start_char) and (
-                _PERSON_SHAPE.fullmatch(ent.text)):
-            label = "PERSON"  # `," J. Terrence Lanni, chairman ...`: the quote misled spaCy
+        if label == "WORK_OF_ART" and (_AFTER_QUOTE.search(
+                text, max(0, ent.start_char - 4), ent.start_char) or _SAYS_AFTER.match(
+                text, ent.end_char)) and _PERSON_SHAPE.fullmatch(ent.text):
+            # `," J. Terrence Lanni, chairman ...`, `Freshman Billy McClure said`: the quotes
+            # around misled spaCy
+            label = "PERSON"
         elif label == "ORG" and len(ent) == 2 and ent[1].text in surnames and ent[0].text[
                 :1].isupper() and is_role_word(ent[0].text):
             label = "PERSON"  # "Farmer Jones" after "Tom Jones"

@@ -66,6 +66,7 @@ dissident inventor
 astronaut chef
 supervisor councilman councilwoman councillor alderman assemblyman assemblywoman trustee clerk
 counselor strategist pollster lobbyist consultant psychologist psychiatrist sociologist curator
+freshman sophomore freshmen sophomores
 """.split())
 _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
                        "capt": "captain", "sgt": "sergeant", "adm": "admiral", "sen": "senator",

@@ -54,7 +54,8 @@ condemned condemns criticised criticized criticises criticizes hailed hails appe
 retorted retorts snapped scoffed objected objects interjected protested protests speculated
 speculates wondered answered answers denounced denounces decried decries jokes quips sighed
 sighs shouts whispers yells screams cries laments muses confided confides boasted boasts
-recounted recounts remembers remembered exclaimed exclaims affirmed affirms
+recounted recounts remembers remembered exclaimed exclaims affirmed affirms summarized
+summarizes summarised summarises
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -70,7 +71,7 @@ commented retorted snapped scoffed interjected lamented complained predicted ann
 boasted agreed confided answered complains jokes quips recalls notes explains continues
 agrees insists warns concedes observes remarks boasts laments replies responds argues
 acknowledges declares stresses cautions counters confides answers recounts pronounced
-remembers remembered exclaimed exclaims affirmed affirms
+remembers remembered exclaimed exclaims affirmed affirms summarized summarizes
 proclaimed recounted""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|according to|in the words of|shot back)(?![\w-])")
@@ -849,7 +850,9 @@ class _ArticleQuotes:
         before `position` outside quotes, else a name opening it ("Trump on Sunday
         informed ..., saying")."""
         words = list(_WORD.finditer(self.text, sentence_start, sentence_start + 40))
-        if words and words[0].group() in ("He", "She"):
+        while len(words) > 1 and words[0].group().lower() in _DISCOURSE:
+            words = words[1:]  # `Then he makes a little joke: "..."`
+        if words and words[0].group().lower() in ("he", "she"):
             return self._pronoun(words[0].group().lower(), words[0].start(), number)
         i = bisect.bisect_left(self.mention_starts, sentence_start)
         end = position if position is not None else sentence_start + 200
