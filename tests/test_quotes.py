@@ -1048,3 +1048,35 @@ def test_quotes_a_freshman_spacy_took_for_a_title_after_quotes():
         'Freshman Colin McClure said he attended the event "to help everybody be a witness."')
     quote = by_text(quotes, "to help everybody")
     assert quote.speaker == "Colin McClure" and quote.speaker_role == "Freshman"
+
+
+def test_quotes_surname_opening_a_sentence_spacy_took_for_a_noun():
+    quotes = quotes_of(
+        "WASHINGTON _ Kevin Ivers, a spokesman for the Log Cabin Republicans, praised the "
+        "convention.\n"
+        'Ivers said that the "old social conservative paradigm" in the party "is crumbling."')
+    assert by_text(quotes, "is crumbling").speaker == "Kevin Ivers"
+
+
+def test_quotes_he_later_in_a_sentence_whose_participle_speaks():
+    quotes = quotes_of(
+        "AUSTIN _ Tom August at first refused to meet with the groups.\n"
+        "But in April, he met with the groups, saying afterwards that he was "
+        '"a better man" for it.')
+    assert by_text(quotes, "a better man").speaker == "Tom August"
+
+
+def test_quotes_as_x_with_an_apposition_put_it():
+    quotes = quotes_of(
+        "LOS ANGELES _ Officials met with the secretary.\n"
+        "School security officials said they believed that incidents like the shooting are "
+        '"an aberration," as Colin May, police chief of the district, put it.')
+    assert by_text(quotes, "an aberration").speaker == "Colin May"
+
+
+def test_quotes_he_is_not_the_person_whose_aide_the_sentence_names():
+    quotes = quotes_of(
+        "MADISON _ Governor Tom Berg met the group earlier this month.\n"
+        "Berg's spokesman, Colin May, did not hold out much hope. "
+        '"It all comes down to the delegates," he said.')
+    assert by_text(quotes, "It all comes down").speaker == "Colin May"

@@ -320,7 +320,9 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, str], raws: 
             if tags.at(start) not in _TAG_NAMES and not (
                     # ...or be a person's surname the text makes the subject of a verb
                     # inside a sentence ("Tort said", where "tort" is tagged a noun)
-                    forms[form] == SURNAME and not _at_sentence_start(text, start)
+                    # or opening one to say something ("Ivers said", "Ivers" a plural noun)
+                    forms[form] == SURNAME and (not _at_sentence_start(text, start)
+                                                or _SAYS_AFTER.match(text, end))
                     and tags.at(_next_word(text, end)) in FINITE_VERB_TAGS):
                 continue
         elif len(form) <= 3 and form.isupper() and _in_capitals(text, start, end):

@@ -98,6 +98,7 @@ _DESCRIBING_WORD = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+(?=[A-Z\"“])")
 _SPACES = re.compile(r"\s+")
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b")
 _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?(?:statement|message|letter|"
                         r"memo|announcement|release|communiqu[eé]) (?:from|by|issued by) "
                         r"(?:the )?")
@@ -143,7 +144,8 @@ _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|
                             r"|Countered|Replied|Continued)"
                             r"\s+(?=[A-Z](?:[^.!?\n\"“:]|(?<=[A-Z][a-z])\.){0,80}:)")
 # `..., as X put it` (or described it, called it): X's words.
-_AS_X_PUT_IT = re.compile(r"\bas\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:put|puts|"
+_AS_X_PUT_IT = re.compile(r"\bas\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?:,[^,.;\"“”]{1,90},)?"
+                          r"\s+(?:put|puts|"
                           r"described|describes|called|calls|phrased)\s+it\b")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
 # `X's annual report`: the owner of a document, up to three words before its noun.
@@ -445,6 +447,7 @@ class _ArticleQuotes:
             speaker = self._subject_after(masked, base, match.start(1), number)  # X put it`
             if speaker is not None and speaker.name:
                 events.append(_Event(base + match.start(), speaker))
+                self.words_of.add(base + match.start())  # X's, whoever spoke before
         for match in _READ_STATEMENT.finditer(masked):  # `," read a Foreign Ministry statement`
             body = self._statement_body(base + match.start(1), base + match.end(1))
             if body is not None:
@@ -866,6 +869,10 @@ class _ArticleQuotes:
             mention = self.mentions[i]
             if _word_count(self.text[sentence_start:mention.start]) <= 2:
                 return self._named(mention)
+        pronoun = _HE_OR_SHE.search(self.text, sentence_start, end)
+        if pronoun is not None and not self._is_quoted(pronoun.start()):
+            # `But in April, he met with them, saying afterwards that ...`
+            return self._pronoun(pronoun.group(), pronoun.start(), number)
         return None
 
     def _clause_subject(self, sentence_start: int, end: int) -> _Speaker | None:
@@ -992,11 +999,14 @@ class _ArticleQuotes:
         opener = "She" if gender == "f" else "He"
         while candidates:
             final = candidates[-1]
-            breaks = [m.start() + 1 for m in _SENTENCE_BREAK.finditer(self.text, start, final.start)]
+            breaks = [m.start() + 1
+                      for m in _SENTENCE_BREAK.finditer(self.text, start, final.start)]
             sentence = max(self.text.rfind(". ", start, final.start),
                            self.text.rfind("\n", start, final.start), breaks[-1] if breaks else -1)
-            first = next(m for m in candidates if m.start > sentence)
-            words = _WORD.findall(self.text, sentence + 1, first.start)
+            in_sentence = [m for m in candidates if m.start > sentence]
+            first = next((m for m in in_sentence if not self.text.startswith(
+                ("'s ", "’s "), m.end)), in_sentence[0])  # `Thompson's spokesman, X`: X
+            words = _WORD.findall(self.text, sentence + 1, in_sentence[0].start)
             if words[:1] != [opener]:
                 return _Speaker(first.entity, PERSON)
             # `She was able to find a therapist for Elliot.`: a sentence about "she", whoever
