@@ -448,3 +448,10 @@ def test_entities_a_title_word_opening_an_organisations_name_stays():
         "said more on Monday.")
     department = index.entity("Justice Department")
     assert department is not None and department.kind == "organization"
+
+
+def test_entities_a_name_ending_in_command_is_an_organisation():
+    articles, index = index_of(
+        "Gen. Joseph L Votel, the head of the US Central Command, said the hard part was ahead.")
+    command = index.entity("Central Command")
+    assert command is not None and command.kind == "organization"

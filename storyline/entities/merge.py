@@ -197,6 +197,8 @@ class _Clusters:
                 group = _table_group(root)
                 if group is not None:
                     self.kinds[root] = ALIAS_TABLE[group][1]
+            elif counts and " " in root and root.split()[-1] in _NEVER_SURNAMES:
+                self.kinds[root] = ORGANIZATION  # "Central Command", a person to spaCy
             elif counts:
                 if counts[ORGANIZATION] and (root.split()[-1] in _ORGANISATION_ENDINGS or (
                         " " in root and root.split()[-1] in groups)):  # "Log Cabin Republicans"
@@ -440,6 +442,9 @@ class _Built:
 
 # Last words that end an organisation's name, never a person's ("Granger Telecom", which
 # spaCy may tag a person in one article and an organisation in another).
+# Last words no person's name has: whatever spaCy said, a name ending so is an organisation.
+_NEVER_SURNAMES = frozenset("""command committee commission council ministry agency association
+institute foundation university department corporation inc ltd plc llc""".split())
 _ORGANISATION_ENDINGS = frozenset("""telecom inc corp corporation ltd plc llc co company group
 bank airlines airways university college council party ministry agency association institute
 foundation union committee commission network news times post television radio tv press
