@@ -1080,3 +1080,11 @@ def test_quotes_he_is_not_the_person_whose_aide_the_sentence_names():
         "Berg's spokesman, Colin May, did not hold out much hope. "
         '"It all comes down to the delegates," he said.')
     assert by_text(quotes, "It all comes down").speaker == "Colin May"
+
+
+def test_quotes_she_is_not_the_person_a_sentence_compares_her_with():
+    quotes = quotes_of(
+        "ELMWOOD _ Many parents teach at home, among them Nadia Berg, a mother of four.\n"
+        "Like Berg, Susan Walsh sent her eldest son to public school for a year.\n"
+        '"Our local school is quite good," she said.')
+    assert by_text(quotes, "Our local school").speaker == "Susan Walsh"

@@ -1005,7 +1005,9 @@ class _ArticleQuotes:
                            self.text.rfind("\n", start, final.start), breaks[-1] if breaks else -1)
             in_sentence = [m for m in candidates if m.start > sentence]
             first = next((m for m in in_sentence if not self.text.startswith(
-                ("'s ", "’s "), m.end)), in_sentence[0])  # `Thompson's spokesman, X`: X
+                ("'s ", "’s "), m.end) and _last_word(self.text[max(0, m.start - 8):m.start])
+                not in ("like", "unlike")), in_sentence[0])
+            # `Thompson's spokesman, X`, `Like Sulaiman, Beresford sent ...`: X, Beresford
             words = _WORD.findall(self.text, sentence + 1, in_sentence[0].start)
             if words[:1] != [opener]:
                 return _Speaker(first.entity, PERSON)
