@@ -4,7 +4,7 @@
     python benchmarks/annotations/check.py --show     # also print every span, to check by eye
     python benchmarks/annotations/check.py --annotations check   # the check set instead
     python benchmarks/annotations/check.py --annotations holdout # the fresh held-out set
-    python benchmarks/annotations/check.py --annotations blind7  # a blind set: blind, blind2 ... blind31
+    python benchmarks/annotations/check.py --annotations blind7  # a blind set: blind, blind2 ... blind33
 
 The annotations hold only ids, character offsets, names and dates (see README.md); the texts
 are read from where they live: examples/harbor-strike (in this repository), the Syria example
@@ -33,7 +33,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-BLIND_SETS = 31  # blind, blind2 ... blind31: annotated blind, each scored once, then seen
+BLIND_SETS = 33  # blind, blind2 ... blind33: annotated blind, each scored once, then seen
 ANNOTATION_SETS = ("dev", "check", "holdout", "blind",
                    *(f"blind{n}" for n in range(2, BLIND_SETS + 1)))
 
@@ -42,7 +42,7 @@ def annotation_files(name: str = "dev") -> tuple[Path, Path]:
     """The annotation file and alias file of an annotation set: `dev` (the set the analysis was
     tuned on: analysis-dev.jsonl, aliases.jsonl), else analysis-NAME.jsonl and
     aliases-NAME.jsonl: `check` (once held out, since seen), `holdout`, and the blind sets
-    `blind` ... `blind31` (README.md says what each holds)."""
+    `blind` ... `blind33` (README.md says what each holds)."""
     if name == "dev":
         return DEV, ALIASES
     return HERE / f"analysis-{name}.jsonl", HERE / f"aliases-{name}.jsonl"
