@@ -1088,3 +1088,14 @@ def test_quotes_she_is_not_the_person_a_sentence_compares_her_with():
         "Like Berg, Susan Walsh sent her eldest son to public school for a year.\n"
         '"Our local school is quite good," she said.')
     assert by_text(quotes, "Our local school").speaker == "Susan Walsh"
+
+
+def test_quotes_an_aside_before_the_verb_and_a_name_someone_uses():
+    quotes = quotes_of(
+        "ELMWOOD _ Students at the school wear uniforms.\n"
+        "Melrose High senior Susan Walsh on the other hand said that if forced to wear a "
+        'uniform, "I would not feel like myself anymore."\n'
+        '"To stay strong we had to band together," said a 24-year-old Navajo gang member who '
+        "uses the name Strange.")
+    assert by_text(quotes, "I would not feel").speaker == "Susan Walsh"
+    assert by_text(quotes, "To stay strong").speaker == "Strange"

@@ -158,7 +158,7 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
 # How a text says it gives a first name only ("identified only as Karen").
 _ONLY_AS = (r"identified (?:herself |himself |themselves )?only as|gave only (?:her|his) first "
             r"name,?|gave (?:her|his) (?:first )?name (?:only )?as|(?:would|did) give only "
-            r"(?:her|his) first name,?")
+            r"(?:her|his) first name,?|(?:uses|goes by) the (?:nick)?name")
 _FIRST_NAME_ONLY = re.compile(
     r"\b(?:" + _ONLY_AS + r"|(?:a|an) (?:woman|man|girl|boy|"
     r"mother|father|student|nurse|worker|resident|posting by a woman|posting by a man) named)"

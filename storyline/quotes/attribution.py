@@ -120,6 +120,9 @@ _MEDIA = re.compile(r"(?<![\w-])((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+(?:\s+sta
 _DISCOURSE = frozenset("""however but and meanwhile also still yet so then now instead earlier
 later indeed separately""".split())
 _POSSESSIVES = frozenset("his her their its the a an".split())
+# Asides between a subject and its speech verb: `Muxie on the other hand said`.
+_ASIDES = [p.split() for p in ("on the other hand", "for his part", "for her part",
+                               "for their part", "for its part", "in turn", "in response")]
 # Before a speech verb's form these make it a noun: "The protests", "their promises".
 _NOUN_DETERMINERS = _POSSESSIVES | frozenset("these those our my your such".split())
 _RELATIVES = frozenset("who which whose whom that where when".split())
@@ -484,7 +487,11 @@ class _ArticleQuotes:
         while j >= 0:
             word = tokens[j][2]
             lower = word.lower()
-            if (lower in _AUXILIARIES and base + tokens[j][1] not in self.by_end) or (
+            phrase = next((p for p in _ASIDES if j >= len(p) - 1 and [
+                t[2].lower() for t in tokens[j - len(p) + 1:j + 1]] == p), None)
+            if phrase is not None:
+                j -= len(phrase)  # `Muxie on the other hand said`
+            elif (lower in _AUXILIARIES and base + tokens[j][1] not in self.by_end) or (
                     word.islower() and lower.endswith("ly") and len(word) > 4):
                 j -= 1  # ("May said" is Steve May when the text names him)
             elif (lower in _WEEKDAYS_MONTHS or word.isdigit()) and j > 0 and (
@@ -774,6 +781,13 @@ class _ArticleQuotes:
         Bunker`) rather than the organisation."""
         match = _SPACES.match(masked, verb_end)
         start = match.end() if match else verb_end
+        named_as = NAMED_ONLY_AS.search(masked, start, min(len(masked), start + 80))
+        if named_as is not None and not re.search(r"[.;:!?\"“”]", masked[start:named_as.start()]):
+            # `said a young man who gave his name only as Sami`, `said a 24-year-old Navajo
+            # gang member who uses the name Strange`
+            given = self.by_start.get(base + named_as.end())
+            if given is not None and given.kind == PERSON:
+                return self._named(given)
         mention = self.by_start.get(base + start)
         if mention is None and masked.startswith(("the ", "The "), start):
             mention = self.by_start.get(base + start + 4)
@@ -831,12 +845,6 @@ class _ArticleQuotes:
                 break
             phrase.append(m.group())
         description = _description(phrase)
-        named_as = NAMED_ONLY_AS.search(masked, start, min(len(masked), start + 80))
-        if named_as is not None and not re.search(r"[.;:!?\"“”]", masked[start:named_as.start()]):
-            # `said a young man who gave his name only as Sami`
-            given = self.by_start.get(base + named_as.end())
-            if given is not None and given.kind == PERSON:
-                return self._named(given)
         if stop is not None and stop.group() == "," and (description or (
                 phrase and phrase[0].lower() in _POSSESSIVES)):
             # `said the report's co-author, Adam Markham`
