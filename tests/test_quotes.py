@@ -1099,3 +1099,13 @@ def test_quotes_an_aside_before_the_verb_and_a_name_someone_uses():
         "uses the name Strange.")
     assert by_text(quotes, "I would not feel").speaker == "Susan Walsh"
     assert by_text(quotes, "To stay strong").speaker == "Strange"
+
+
+def test_quotes_a_quote_after_a_sentence_about_someone_new_in_its_paragraph():
+    quotes = quotes_of(
+        "PORT-AU-PRINCE _ The quake struck on Tuesday.\n"
+        '"We cannot get through anymore. All phone lines are down," said Helen Lines, a '
+        "charity worker.\n"
+        "Colin May, a reporter for Reuters, was in the area when the tremors struck. "
+        '"Everything started shaking, people were screaming."')
+    assert by_text(quotes, "Everything started shaking").speaker == "Colin May"

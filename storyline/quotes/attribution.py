@@ -99,6 +99,7 @@ _WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+(?=[A-Z\"“])")
 _SPACES = re.compile(r"\s+")
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b")
+_APPOSITION_AFTER = re.compile(r",[^,.;:\"“”\n]{1,80},\s+")
 _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?(?:statement|message|letter|"
                         r"memo|announcement|release|communiqu[eé]) (?:from|by|issued by) "
                         r"(?:the )?")
@@ -345,6 +346,12 @@ class _ArticleQuotes:
             subject = self._sentence_subject(base, sentence_start, number, span.open_mark)
             if subject is not None:
                 return subject
+        if n == 0 and not prefix and span.open_mark > self.paragraphs[number][0] + 1:
+            # `X, a reporter for Reuters, was in the area. "Everything started shaking"`:
+            # the person the paragraph's sentence before is about, not the last speaker
+            subject = self._previous_sentence_subject(sentence_start, number)
+            if subject is not None:
+                return subject
         if n == 0 and not prefix and last_speaker is not None and last_speaker.name:
             return last_speaker
         if n == 0 and not prefix and self.events and self.events[-1]:
@@ -369,7 +376,10 @@ class _ArticleQuotes:
             if not mention.text[:1].isupper():  # "the senator": a description, not a name
                 return None
             following = _SPACES.match(self.text, mention.end)
-            if self.tags.at(following.end() if following else mention.end) in FINITE_VERB_TAGS:
+            apposed = _APPOSITION_AFTER.match(self.text, mention.end)  # `X, a reporter, was`
+            if self.tags.at(following.end() if following else mention.end) in (
+                    FINITE_VERB_TAGS) or (apposed is not None and self.tags.at(
+                        apposed.end()) in FINITE_VERB_TAGS):
                 return self._named(mention)
             return None
         return None
