@@ -1109,3 +1109,11 @@ def test_quotes_a_quote_after_a_sentence_about_someone_new_in_its_paragraph():
         "Colin May, a reporter for Reuters, was in the area when the tremors struck. "
         '"Everything started shaking, people were screaming."')
     assert by_text(quotes, "Everything started shaking").speaker == "Colin May"
+
+
+def test_quotes_the_statement_read_is_its_issuers():
+    quotes = quotes_of(
+        "ATLANTA _ Senators faulted the agency.\n"
+        "In a prepared statement Monday, the Centers for Disease Control said the report helps.\n"
+        '"As noted in the report, we have made progress," the statement read.')
+    assert by_text(quotes, "As noted").speaker == "Centers for Disease Control"

@@ -161,6 +161,8 @@ _WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax re
 _WRITTEN_VERBS = frozenset("""written issued released sent signed published prepared compiled
 drafted commissioned produced the a an from by""".split())
 _ISSUED_NOUNS = frozenset("statement announcement communique communiqué release".split())
+_DOCUMENT_READ = re.compile(r"\b[Tt]he\s+(statement|announcement|communiqu[eé]|release|memo|letter|"
+                            r"message|e-mail|email|note|report)\s+read\b")
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
                              r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
                              r"(?:[\w'’.-]+\s*){1,6})?)")
@@ -465,6 +467,11 @@ class _ArticleQuotes:
             body = self._statement_body(base + match.start(1), base + match.end(1))
             if body is not None:
                 events.append(_Event(base + match.start(), body))
+        for match in _DOCUMENT_READ.finditer(masked):  # `," the statement read`: its issuer
+            author = self._organisation_named(["the", match.group(1).lower()],
+                                              base + match.start())
+            if author is not None:
+                events.append(_Event(base + match.start(1), author))
         events.sort(key=lambda e: e.position)
         return events
 
