@@ -70,6 +70,7 @@ class _Clusters:
         self.parent: dict[str, str] = {}
         self.forced: set[str] = set()  # not a person, whatever spaCy said
         self.person_evidence: Counter[str] = Counter()
+        self.groups = _plural_groups(raws)  # "republicans": a party, not a surname
         for raw in raws:
             self._find(_norm(raw.name))
         for key in list(self.parent):
@@ -187,7 +188,7 @@ class _Clusters:
             if (raw.title or raw.role_before or raw.aged) and (named or not raw.labels):
                 votes[root][PERSON] += 2
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
-        groups = _plural_groups(self.raws)
+        groups = self.groups
         self.kinds: dict[str, str] = {}
         for root in {self._find(k) for k in self.parent}:
             counts = votes.get(root, Counter())
@@ -227,9 +228,8 @@ class _Clusters:
         determined = {_norm(r.name) for r in self.raws if r.determined}
         kin = {_norm(r.name) for r in self.raws if r.kin}
         # a party or people in the plural ("Republicans", NORP to spaCy) is no one's surname,
-        # nor is its singular; spaCy's NORP for a lone surname ("Dergarabedian") is a mistake
-        groups = _plural_groups(self.raws)
-        groups |= {g[:-1] for g in groups}
+        # nor is its singular
+        groups = self.groups | {g[:-1] for g in self.groups}
         # "Al Burke" is Al, a first name; "al Faisal", "de Gaulle" start surnames
         particled = {key for key in keys if key.split()[0] in _PARTICLES and len(key.split()) <= 3
                      and key.replace(" ", "").replace("-", "").isalpha()} - {
@@ -440,11 +440,11 @@ class _Built:
                                       for j in range(len(roles))))
 
 
-# Last words that end an organisation's name, never a person's ("Granger Telecom", which
-# spaCy may tag a person in one article and an organisation in another).
 # Last words no person's name has: whatever spaCy said, a name ending so is an organisation.
 _NEVER_SURNAMES = frozenset("""command committee commission council ministry agency association
 institute foundation university department corporation inc ltd plc llc""".split())
+# Last words that end an organisation's name, never a person's ("Granger Telecom", which
+# spaCy may tag a person in one article and an organisation in another).
 _ORGANISATION_ENDINGS = frozenset("""telecom inc corp corporation ltd plc llc co company group
 bank airlines airways university college council party ministry agency association institute
 foundation union committee commission network news times post television radio tv press

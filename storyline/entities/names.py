@@ -256,7 +256,8 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
 
 
 _PLACE_OR_BODY = frozenset({"ORG", "GPE", "LOC", "FAC"})
-_ABBREVIATIONS_ONLY = re.compile(r"(?:(?:" + "|".join(_HONORIFICS + _ABBREVIATED) + r")\.?\s*)+")
+_SHORT_TITLES = "(?:" + "|".join(_HONORIFICS + _ABBREVIATED) + ")"  # "Mr", "Gen", "Sen"
+_ABBREVIATIONS_ONLY = re.compile(r"(?:" + _SHORT_TITLES + r"\.?\s*)+")
 
 
 def _at_sentence_start(text: str, position: int) -> bool:
@@ -266,7 +267,7 @@ def _at_sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?\n:_—–-"
 
 
-_TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(_HONORIFICS + _ABBREVIATED) + r")\.\s+$")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])" + _SHORT_TITLES + r"\.\s+$")
 
 
 def _without_overlaps(raws: list[_Raw]) -> list[_Raw]:

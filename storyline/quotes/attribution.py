@@ -156,13 +156,14 @@ _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
 _WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax report".split())
-# What an organisation issues: "the statement said" is the organisation's.
 # Between a document and its writer: `the memo, written by X`, `a report released by X`.
 _WRITTEN_VERBS = frozenset("""written issued released sent signed published prepared compiled
 drafted commissioned produced the a an from by""".split())
+# What an organisation issues: "the statement said" is the organisation's.
 _ISSUED_NOUNS = frozenset("statement announcement communique communiqué release".split())
-_DOCUMENT_READ = re.compile(r"\b[Tt]he\s+(statement|announcement|communiqu[eé]|release|memo|letter|"
-                            r"message|e-mail|email|note|report)\s+read\b")
+# `," the statement read`: the document's writer or issuer speaks.
+_DOCUMENT_READ = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(_WRITTEN_NOUNS | _ISSUED_NOUNS))
+                            + r")\s+read\b")
 _READ_STATEMENT = re.compile(r"(?<![\w-])read\s+(?:a|an|the)\s+((?:[\w'’.-]+\s+){0,6}?(?:statement|"
                              r"communiqu[eé]|release)(?:\s+(?:from|by|issued\s+by)\s+(?:the\s+)?"
                              r"(?:[\w'’.-]+\s*){1,6})?)")
@@ -517,8 +518,7 @@ class _ArticleQuotes:
                 j -= 2 if tokens[j - 1][2] in ("on", "last", "this") else 1
             elif lower in _WEEKDAYS_MONTHS and j > 0 and base + tokens[j - 1][1] in self.by_end:
                 j -= 1  # `Martin Indyk Sunday reiterated`
-            elif word == ")" and (opening := next((k for k in range(j - 1, max(-1, j - 8), -1)
-                                                   if tokens[k][2] == "("), None)) is not None:
+            elif word == ")" and (opening := _opening(tokens, j)) is not None:
                 j = opening - 1  # `Maxey (D-Austin) said`
             else:
                 break
@@ -537,8 +537,7 @@ class _ArticleQuotes:
     def _subject_ending_at(self, tokens: list[tuple[int, int, str]], j: int, base: int,
                            number: int, depth: int) -> _Speaker | None:
         word = tokens[j][2]
-        if word == ")" and (opening := next((k for k in range(j - 1, max(-1, j - 8), -1)
-                                             if tokens[k][2] == "("), None)) and opening >= 1:
+        if word == ")" and (opening := _opening(tokens, j)) is not None and opening >= 1:
             # `The Justice Policy Institute (JPI), a think tank, said`
             return self._subject_ending_at(tokens, opening - 1, base, number, depth)
         if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
@@ -1068,6 +1067,11 @@ class _ArticleQuotes:
             if event.speaker.name and event.speaker.kind != PERSON:
                 return event.speaker
         return _Speaker(None)
+
+
+def _opening(tokens: list[tuple[int, int, str]], j: int) -> int | None:
+    """Where the parenthesis that closes at tokens[j] opens, within a few words."""
+    return next((k for k in range(j - 1, max(-1, j - 8), -1) if tokens[k][2] == "("), None)
 
 
 def _word_count(text: str) -> int:
