@@ -455,3 +455,48 @@ def test_entities_a_name_ending_in_command_is_an_organisation():
         "Gen. Joseph L Votel, the head of the US Central Command, said the hard part was ahead.")
     command = index.entity("Central Command")
     assert command is not None and command.kind == "organization"
+
+
+def test_entities_a_father_and_son_with_one_name_and_two_suffixes_stay_apart():
+    articles, index = index_of(
+        "HARBOR TOWN _ Colin McClure Jr., the 69-year-old chief of the Varn Nation, wants a "
+        'settlement.\n"We have lived here for 900 years," said McClure, a tall man.\n'
+        "McClure said he heard about the claims as a boy, when his father, Colin McClure Sr., "
+        'also served as chief. McClure views the town as an island.\n"Maybe they should learn," '
+        "McClure said.")
+    son, father = index.entity("Colin McClure Jr."), index.entity("Colin McClure Sr.")
+    assert son is not None and father is not None and son != father
+    # the surname alone is the son, whom the article is about, not the father it introduces
+    assert {m.entity for m in index.mentions[0] if m.text == "McClure"} == {son.name}
+
+
+def test_entities_a_brother_whose_name_is_spelled_almost_alike_is_someone_else():
+    articles, index = index_of(
+        "NEW YORK _ A dissident arrived on Tuesday. Speaking through an interpreter, Chen "
+        "Weiming, 44, said he and his younger brother, Chen Weiping, 38, had been sent to a "
+        'labor camp.\n"The government feels it grew too quickly," Chen said at the airport.')
+    elder, younger = index.entity("Chen Weiming"), index.entity("Chen Weiping")
+    assert elder is not None and younger is not None and elder != younger
+    assert {m.entity for m in index.mentions[0] if m.text == "Chen"} == {"Chen Weiming"}
+
+
+def test_entities_a_family_name_alone_is_the_person_named_last_before_it():
+    articles, index = index_of(
+        "BEIJING _ Liu Dawei was sentenced on Monday. Liu, a student leader, appealed. Liu was "
+        "in prison for years. Liu said he would go on.",
+        "NEW YORK _ One of the party's founders, Liu Youcai, is to go on trial Dec. 17.\n"
+        "Dr. Liu Jianguo, 50, an adviser to the party, met the family at the airport.\n"
+        "The family business was shut down in 1996, said Liu, a former surgeon in Beijing.")
+    # "Liu" is the family name both full names of the second article start with, not a
+    # first name that would make "Liu Jianguo" someone the article calls by first name
+    assert [m.entity for m in index.mentions[1] if m.text == "Liu"] == ["Liu Jianguo"]
+
+
+def test_entities_where_an_organisation_is_based_is_no_part_of_its_name():
+    articles, index = index_of(
+        "SEATTLE _ In a report released Tuesday, the Redmond, Wash-based Marine Conservation "
+        'Biology Institute and the World Wildlife Fund declare that "global climate change is '
+        'a stress on species." The Marine Conservation Biology Institute is small.')
+    assert [e.name for e in index.entities if e.kind == "organization"] == [
+        "Marine Conservation Biology Institute", "World Wildlife Fund"]
+    assert not [e for e in index.entities if e.kind == "person"]

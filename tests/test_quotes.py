@@ -1117,3 +1117,141 @@ def test_quotes_the_statement_read_is_its_issuers():
         "In a prepared statement Monday, the Centers for Disease Control said the report helps.\n"
         '"As noted in the report, we have made progress," the statement read.')
     assert by_text(quotes, "As noted").speaker == "Centers for Disease Control"
+
+
+def test_quotes_the_pontiff_is_the_pope_the_story_names():
+    quotes = quotes_of(
+        "ZAGREB _ The pope did not give his host a blank check. At the mass, Pope John Paul II "
+        'called on Croats to make "their institutions more democratic" in a country rarely '
+        'called free.\n"After long years of dictatorship," the pontiff said at the airport, "it '
+        'is now necessary to build a democracy."')
+    assert by_text(quotes, "After long years").speaker == "John Paul II"
+    assert by_text(quotes, "it is now necessary").speaker == "John Paul II"
+
+
+def test_quotes_rather_between_the_speaker_and_the_verb():
+    quotes = quotes_of(
+        "ZAGREB _ At the mass, and later at the airport, Pope John Paul II rather pointedly "
+        'called on Croats to make "society and its institutions more democratic" in a country '
+        "rarely called free.")
+    assert by_text(quotes, "society and its").speaker == "John Paul II"
+
+
+def test_quotes_a_definite_description_is_the_person_the_text_is_about():
+    quotes = quotes_of(
+        "CLEVELAND _ Susan Walsh had arthritis for years. Last year, her doctor asked her to "
+        "test an unapproved drug called Celebra. Now she walks and swims with no pain. \"A "
+        "person can shake my hand "
+        "and I'm not in pain,\" the Eastlake, Ohio, resident said.\n"
+        "Colin McClure has been mentored for a year. \"When I need to get something off my chest, "
+        'my mentor\'s there," says the 13-year-old.\n'
+        "In Washington, a State Department official said that the United States could not "
+        'confirm reports. "How you count people makes a big difference," the official said.')
+    # "asked her to test" is a request and "a drug called Celebra" a name: neither speaks
+    assert by_text(quotes, "A person can shake").speaker == "Susan Walsh"
+    assert by_text(quotes, "When I need").speaker == "Colin McClure"
+    # "the official" is the unnamed official of "a State Department official"
+    assert by_text(quotes, "How you count").speaker is None
+
+
+def test_quotes_a_surname_that_is_also_a_city_is_the_person_who_spoke():
+    quotes = quotes_of(
+        "TOPEKA _ The group met in Boston last week. Rob Boston, a spokesman for Americans "
+        'United, called the plan dangerous.\n"If they do not want to abolish the schools, then '
+        'they want to change them," Boston said.')
+    assert by_text(quotes, "If they do not want").speaker == "Rob Boston"
+
+
+def test_quotes_he_is_not_the_person_the_quoted_words_are_about():
+    quotes = quotes_of(
+        "MONTREAL _ During the campaign, Bouchard attacked Charest relentlessly, Desmond "
+        'Morton said.\nCharest "often looked hot-tempered and crotchety against the man many '
+        'see as a saint," he said.')
+    assert by_text(quotes, "often looked").speaker == "Desmond Morton"
+
+
+def test_quotes_a_name_modifying_a_noun_is_not_he():
+    quotes = quotes_of(
+        "PHOENIX _ If any of this fazed Colin McClure, he did not show it. When the Bush "
+        'campaign considered inviting him, "they did not say we cannot have you do it," he '
+        'said in a brief interview. "The fact that it is a non-issue is positive."')
+    assert by_text(quotes, "they did not say").speaker == "Colin McClure"
+    assert by_text(quotes, "The fact that").speaker == "Colin McClure"
+
+
+def test_quotes_he_after_an_unnamed_speaker_is_the_person_named_since():
+    quotes = quotes_of(
+        "DENVER _ Colin McClure could not walk. His doctor told him nothing could be done. "
+        "McClure limped to a bookstore. There he found a book. McClure followed its "
+        'directions. "Within days, I realized it was making a tremendous difference," he said.')
+    assert by_text(quotes, "Within days").speaker == "Colin McClure"
+
+
+def test_quotes_a_subject_after_an_opening_clause_and_a_progressive_verb():
+    quotes = quotes_of(
+        "MIAMI _ The storm hit Haiti. Still, by the time Georges left Cuba four days later, "
+        "even the usually stoic National Weather Service was calling Georges \"the hurricane "
+        "that just won't die.\"\n"
+        "By the time Georges left Cuba, the National Weather Service feared the storm would "
+        'go on being "the one storm that does not end."')
+    assert by_text(quotes, "the hurricane that").speaker == "National Weather Service"
+    assert by_text(quotes, "the one storm").speaker == "National Weather Service"
+
+
+def test_quotes_a_person_of_an_organisation_based_somewhere():
+    quotes = quotes_of(
+        "WASHINGTON _ The shootings shook the town.\nRonald Stephens of the California-based "
+        "National School Safety Center told a House subcommittee after the shootings: \"It "
+        'should not require an act of courage for parents to send their children to school."')
+    assert by_text(quotes, "It should not require").speaker == "Ronald Stephens"
+
+
+def test_quotes_an_editorial_is_its_newspapers():
+    quotes = quotes_of(
+        "BEIJING _ The government denounced the group on Thursday.\n\"We must fully recognize "
+        "the massive threat,\" said the editorial prepared for Friday's People's Daily.")
+    assert by_text(quotes, "We must fully").speaker == "People's Daily"
+
+
+def test_quotes_the_report_is_its_writers_named_after_a_description():
+    quotes = quotes_of(
+        "LONDON _ The government released the report on Wednesday. The report by retired judge "
+        'Sir Colin McClure also said that an internal inquiry was "flawed and indefensible."\n'
+        '"It can be seen in processes and attitudes," the report said.')
+    assert by_text(quotes, "It can be seen").speaker == "Colin McClure"
+
+
+def test_quotes_she_is_the_person_of_the_clause_opening_her_sentence():
+    quotes = quotes_of(
+        'CLEVELAND _ Many patients do not take their pills. "They forget," said Susan Walsh, a '
+        "doctor. Patients do better if they stay on the drugs. When Mrs. Helen Lines was "
+        'prescribed the standard drugs that hurt her stomach, she conceded, "I was not a very '
+        'compliant patient."')
+    assert by_text(quotes, "I was not a very").speaker == "Helen Lines"
+
+
+def test_quotes_an_anonymous_aide_introducing_a_quote_is_unattributed():
+    quotes = quotes_of(
+        "WASHINGTON _ The Republican Party wants to stay and work, said Rep. Colin McClure of "
+        "Ohio.\nA top Republican aide who spoke on the condition of anonymity put the message "
+        'in plain English: "We are not going to give them the ability to say it is our fault."')
+    assert by_text(quotes, "We are not going").speaker is None
+
+
+def test_quotes_a_partial_quote_goes_on_from_the_sentence_before():
+    quotes = quotes_of(
+        "NEAH BAY _ Colin McClure hopes the hunt will inspire the tribe.\n"
+        '"It is a sacred way of life that sets an honorable example," he said. Whaling '
+        '"involves so much concentration, so much preparation, that anyone who was involved '
+        'would change."\nThe crew boarded the boat on Sunday.')
+    assert by_text(quotes, "involves so much").speaker == "Colin McClure"
+
+
+def test_quotes_the_report_is_the_body_that_a_sentence_opening_in_a_report_names():
+    quotes = quotes_of(
+        "SEATTLE _ In a report released Tuesday, the Redmond, Wash-based Marine Conservation "
+        "Biology Institute and the World Wildlife Fund declare that warming threatens sea "
+        'life.\nThe report says that salmon suffer. "Researchers predict that warmer water will '
+        'harm the fish," the report says.')
+    assert by_text(quotes, "Researchers predict").speaker == (
+        "Marine Conservation Biology Institute")

@@ -236,6 +236,14 @@ class _Clusters:
             _norm(r.name) for r in self.raws if r.name.startswith("Al ")}
         placed = {_norm(r.name) for r in self.raws
                   if any(_KIND_OF_LABEL.get(label) == PLACE for label in r.labels)}
+        # "Irving Powless Jr." and his father "Irving Powless Sr.": two people, each with
+        # his own suffix (a name without one stays apart from both)
+        generations: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        for key in keys:
+            words = _person_words(key)
+            if len(words) >= 2 and key.split()[-1] in _SUFFIXES:
+                generations[(words[0], words[-1])].setdefault(key.split()[-1], key)
+        families = {name for name, suffixes in generations.items() if len(suffixes) > 1}
         for key in keys:
             root = self._find(key)
             words = _person_words(key)
@@ -244,6 +252,11 @@ class _Clusters:
                 continue  # "the Log Cabin Republicans" is not a Mr. Republicans
             if self.kinds.get(root) == PERSON:
                 first_last = (words[0], words[-1])
+                if first_last in families:
+                    suffix = key.split()[-1]
+                    if suffix in _SUFFIXES:
+                        self._union(key, generations[first_last][suffix])
+                    continue
                 if first_last in by_name:
                     self._union(key, by_name[first_last])
                 else:
@@ -253,7 +266,12 @@ class _Clusters:
                   and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
                 maybe_people[words[-1]].add(key)
         full = sorted(by_name.values())
+        written: dict[str, set[int]] = defaultdict(set)
+        for raw in self.raws:
+            written[_norm(raw.name)].add(raw.article)
         for a, b in _alike_names([_person_words(k) for k in full]):  # "Gustafsson"/"-vsson"
+            if (full[a] in kin or full[b] in kin) and written[full[a]] & written[full[b]]:
+                continue  # "Yao Zhenxian ... his younger brother, Yao Zhenxiang": two people
             self._union(full[a], full[b])
         for key in keys:  # "Salvador Allende Gossens", "Gabrielle Kirk McDonald"
             words = _person_words(key)
@@ -267,6 +285,10 @@ class _Clusters:
         surnames: dict[str, set[str]] = defaultdict(set)
         family_first: dict[str, set[str]] = defaultdict(set)  # "Xu" of "Xu Wenli"
         single_names = {words[0] for words in map(_person_words, keys) if len(words) == 1}
+        for first_last in families:
+            for key in generations[first_last].values():
+                if self.kinds.get(self._find(key)) == PERSON:
+                    surnames[first_last[1]].add(self._find(key))
         for (first, last), key in by_name.items():
             surnames[last].add(self._find(key))
             # "Xu" of "Xu Wenli" may be his family name, unless the story calls him by his
@@ -353,9 +375,12 @@ class _Clusters:
         singles = {(r.article, _norm(r.name)) for r in self.raws if " " not in _norm(r.name)}
         by_article = _by_article(members)
         relatives = {key for key, raws in by_article.items() if min(raws, key=lambda r: r.start).kin}
-        first_named = {(a, root) for (a, root), raws in by_article.items() if any(
-            len(_norm(r.name).split()) > 1 and (a, _norm(r.name).split()[0]) in singles
-            for r in raws)}
+        first_named: dict[tuple[int, str], set[str]] = defaultdict(set)  # the first names
+        for (a, root), raws in by_article.items():
+            for r in raws:
+                words = _norm(r.name).split()
+                if len(words) > 1 and (a, words[0]) in singles:
+                    first_named[(a, root)].add(words[0])
         for raw in sorted(self.raws, key=lambda r: (r.article, r.start)):
             owners = self.ambiguous.get(_norm(raw.name))
             if owners:
@@ -368,7 +393,9 @@ class _Clusters:
                     roots = same or untitled or roots
                 elif not raw.title:
                     roots = [r for r in roots if not titles[(raw.article, r)]] or roots
-                    roots = [r for r in roots if (raw.article, r) not in first_named] or roots
+                    # (not "Wang" itself: "Wang Bingzhang" is written family name first)
+                    roots = [r for r in roots if not first_named[(raw.article, r)] - {
+                        _norm(raw.name)}] or roots
                     roots = [r for r in roots if (raw.article, r) not in relatives] or roots
                 chosen = _nearest(roots, raw, full_positions, members)
                 members[chosen].append(raw)

@@ -39,6 +39,8 @@ _AFTER_QUOTE = re.compile(r"[\"”][ \t]+$")
 _PERSON_SHAPE = re.compile(r"(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:\s+[A-Z]\.)?"
                            r"(?:\s+(?:Mc|Mac)?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,3}")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|explained|noted)\b")
+# Where an organisation is based, written before its name: "Wash-based", "London-based".
+_BASED_AT_START = re.compile(r"[A-Z][\w.'’-]*-based\s+(?=[A-Z])")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
 
 
@@ -68,6 +70,8 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
                 yield raw
             previous_end = ent.end_char
             continue
+        if text.startswith("-based", ent.end_char):
+            label = "GPE"  # "Wash-based": where an organisation is based, a place
         kind = _KIND_OF_LABEL.get(label)
         start = ent.start_char
         if label == "PERSON" and ent.start > 0:
@@ -201,6 +205,9 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     year = _TRAILING_YEAR.search(text, start, end)
     if year and label != "PERSON":  # "the Vienna Convention on Diplomatic Relations of 1961"
         end = year.start()
+    based = _BASED_AT_START.match(text, start, end)
+    if based and label != "PERSON":  # "the Redmond, Wash-based Marine ... Institute"
+        start = based.end()
     if label == "PERSON":
         said = _SPEECH_AT_START.match(text, start, end)
         if said:  # "Said Schorr of Mercedes:"

@@ -74,6 +74,8 @@ _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "
                        "supt": "superintendent", "det": "detective", "amb": "ambassador",
                        "brig": "brigadier", "cmdr": "commander", "cdr": "commander",
                        "prof": "professor", "pres": "president", "atty": "attorney"}
+# Another word for a role: "the pontiff said" after "Pope John Paul II".
+_ROLE_SYNONYMS = {"pontiff": "pope"}
 ROLE_MODIFIERS = frozenset("""
 press deputy foreign former vice chief senior top acting interim assistant executive general
 national defense defence interior finance prime state security health justice education trade
@@ -189,7 +191,7 @@ def _cut_sentence(phrase: str) -> str:
 def is_role_word(word: str) -> bool:
     """Whether a word names what a person is ("secretary", "Gen.", "officials")."""
     w = word.lower().rstrip(".,")
-    w = _ROLE_ABBREVIATIONS.get(w, w)
+    w = _ROLE_ABBREVIATIONS.get(w) or _ROLE_SYNONYMS.get(w, w)
     return w in ROLE_NOUNS or (w.endswith("s") and w[:-1] in ROLE_NOUNS)
 
 
@@ -198,7 +200,7 @@ def role_words(role: str) -> set[str]:
     words = set()
     for w in role.lower().replace("-", " ").split():
         w = w.strip(".,’'")
-        words.add(_ROLE_ABBREVIATIONS.get(w, w))
+        words.add(_ROLE_ABBREVIATIONS.get(w) or _ROLE_SYNONYMS.get(w, w))
     return words
 
 
@@ -227,7 +229,8 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
                 if w.group().endswith(".") and not _ABBREVIATION.fullmatch(w.group()):
                     words = words[:n + 1]
                     break
-            head = next((i for i, w in enumerate(words) if w.group().lower() in heads), None)
+            head = next((i for i, w in enumerate(words) if _ROLE_SYNONYMS.get(
+                w.group().lower(), w.group().lower()) in heads), None)
             if head is None or not words[head].group()[1:].islower() or any(
                     not (w.group()[:1].isupper() or w.group() in ROLE_MODIFIERS)
                     for w in words[:head]):

@@ -27,6 +27,7 @@ from ..segment import paragraphs
 from .marks import (
     _DOUBLE_MARKS,
     _MASK,
+    _NOT_TERMINATOR,
     _masked,
     _pair_marks,
     _sentence_end,
@@ -79,9 +80,29 @@ _AUXILIARIES = frozenset("""has have had would will also later then again once p
 repeatedly recently reportedly publicly privately earlier separately simply just only further
 subsequently then since still already often always never both all himself herself itself
 themselves had been was were is are did does do may might could should must shall can
-now nevertheless nonetheless finally even too
+now nevertheless nonetheless finally even too rather quite
 """.split())
 _PRONOUNS = {"he": "m", "she": "f"}
+# `a drug called Celebra`: what a thing is named (after a noun, not "he", "also", "publicly")
+_NAMED_CALLED = re.compile(r"\s+[A-Z][a-z]")
+_NOT_A_NOUN = frozenset("""he she they it we i you who which that also then and but has have
+had was were is are be been""".split())
+_PEOPLE_NOUNS = frozenset("""man woman boy girl person child kid baby guy fellow lady
+gentleman someone somebody friend""".split())
+# `asked her to test a drug`: a request, not words
+_ASKED_TO = re.compile(r"\s+(?:her|him|them|me|us|you|(?:[A-Z][\w'’-]+\s+){1,3})\s*to\s+[a-z]")
+# `the Bush campaign`: a name used as a modifier, not a person in the sentence
+_ATTRIBUTIVE = re.compile(r" [a-z]+\b(?! of\b)")
+# A subordinate clause opening a sentence, up to its comma: the subject comes after it.
+_OPENING_CLAUSE = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:[Bb]y the time|[Ww]hen|[Aa]fter|[Bb]efore|"
+                             r"[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Ss]ince|[Oo]nce|[Uu]ntil)"
+                             r"\b[^,;:\"“”]{1,150},\s+")
+# `the Weather Service was calling Georges "..."`: a finite verb, whose subject comes before
+_PROGRESSIVE = frozenset("is was are were been be am".split())
+_OPENS_QUOTE = re.compile(r"[ \t]*[\"“]")
+_AGE = re.compile(r"\d+-year-old")
+# `the Eastlake, Ohio, resident`: "the" and a place written before a description
+_PLACE_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[A-Z][\w.'’-]*,?\s+){1,4}$")
 _NO_ONE = frozenset("it they we i you one this that who which there these those".split())
 _WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
 yesterday january february march april may june july august september october november
@@ -154,6 +175,11 @@ _AS_X_PUT_IT = re.compile(r"\bas\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
 # `X's annual report`: the owner of a document, up to three words before its noun.
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
+# `said an editorial in the People's Daily`: a newspaper's or a body's writing, whose name
+# follows (a day's name may come between: "prepared for Friday's People's Daily")
+_PUBLISHED_IN = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:editorial|commentary|article|report)"
+                           r"\s+(?:in|of|for|from|by|prepared\s+for|published\s+(?:in|by)|"
+                           r"carried\s+by)\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
 _WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax report".split())
 # Between a document and its writer: `the memo, written by X`, `a report released by X`.
@@ -326,10 +352,28 @@ class _ArticleQuotes:
         if speaker is None and event is None and is_partial and len(words) > 2:
             # `Farris believes that Bush has views "in his heart"`: the sentence's subject
             speaker = self._clause_subject(sentence_start, span.open_mark)
+            if speaker is None:
+                # `"It is a sacred way of life," he said. Whaling "involves so much ..."`:
+                # the words go on from the one who spoke in the paragraph's sentence before
+                speaker = self._spoke_just_before(sentence_start, number, events, earlier)
         if speaker is None and is_partial and len(words) <= 2:
             return None  # a scare quote or a name, not someone's words
         return _Found(self.index, span.start, span.end, speaker or _Speaker(None), is_partial,
                       number)
+
+    def _spoke_just_before(self, sentence_start: int, number: int, events: list[_Event],
+                           earlier: list[_Found]) -> _Speaker | None:
+        """The named speaker of the sentence just before, in the same paragraph."""
+        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(
+            self.text, self.paragraphs[number][0], max(0, sentence_start - 1))]
+        previous = breaks[-1] if breaks else self.paragraphs[number][0]
+        spoken = [e.speaker for e in events if previous <= e.position < sentence_start]
+        spoken += [f.speaker for f in earlier if f.paragraph == number and previous - 1 <= (
+            f.start) < sentence_start]
+        named = {s.name for s in spoken if s.name}
+        if len(named) == 1 and all(s.name for s in spoken):
+            return next(s for s in spoken if s.name)
+        return None
 
     def _carried_on(self, span: _Span, n: int, prefix: str, base: int, sentence_start: int,
                     events: list[_Event], earlier: list[_Found], last_speaker: _Speaker | None,
@@ -346,6 +390,8 @@ class _ArticleQuotes:
         if named:
             return named[-1].speaker
         if prefix and prefix[-1] in ":,;":
+            if _ANONYMOUS.search(self.text, sentence_start, span.open_mark):
+                return _Speaker(None)  # `An aide who spoke on condition of anonymity put it:`
             subject = self._sentence_subject(base, sentence_start, number, span.open_mark)
             if subject is not None:
                 return subject
@@ -398,11 +444,18 @@ class _ArticleQuotes:
             if _last_word(masked[max(0, match.start() - 12):match.start()]).lower() in (
                     _NOUN_DETERMINERS):
                 continue  # "The protests", "his remarks": nouns, not speech
-            if verb in ("asked", "asks") and masked.startswith(" for ", match.end()):
-                continue  # "leaders have asked for meetings": a request, not words
+            noun = masked[max(0, match.start() - 20):match.start()].split()[-1:]
+            if verb == "called" and _NAMED_CALLED.match(masked, match.end()) and noun and (
+                    noun[0].isalpha() and noun[0].islower() and noun[0] not in _NOT_A_NOUN):
+                continue  # "an unapproved drug called Celebra": a name, not words
+            if verb in ("asked", "asks") and (masked.startswith(" for ", match.end()) or (
+                    _ASKED_TO.match(masked, match.end()))):
+                continue  # "leaders have asked for meetings", "asked her to test": requests
             sentence_start = _sentence_start(ends, match.start())
             speaker: _Speaker | None
-            if verb in PARTICIPLES:
+            progressive = verb in PARTICIPLES and _last_word(
+                masked[sentence_start:match.start()]).lower() in _PROGRESSIVE
+            if verb in PARTICIPLES and not progressive:
                 if masked[max(0, match.start() - 10):match.start()].endswith("quoted as "):
                     continue  # `X was quoted as saying`: the event is "quoted"
                 speaker = next((e.speaker for e in reversed(events)
@@ -424,7 +477,8 @@ class _ArticleQuotes:
                 speaker = self._subject_after(masked, base, by.end(), number)
             else:
                 speaker = self._subject_before(masked, base, sentence_start, match.start(),
-                                               number, is_passive_ok=verb == "quoted")
+                                               number,
+                                               is_passive_ok=verb == "quoted" or progressive)
                 if speaker is not None and speaker.kind == PLACE and verb in _INVERTIBLE and (
                         masked[:match.start()].rstrip().endswith(",")):
                     # `... back to Saudi Arabia, said one Arab official`: who follows spoke
@@ -558,7 +612,7 @@ class _ArticleQuotes:
         if mention is not None:
             owner = self._owner(mention)
             if owner is not mention or not self._after_preposition(mention):
-                return self._named(owner)
+                return self._named(self._surnamed(owner))
             organisation = self._body_of(mention)
             if organisation is not None:  # `The Transportation Safety Board of Canada said`
                 return self._named(organisation)
@@ -604,6 +658,9 @@ class _ArticleQuotes:
                 _BOUNDARY_WORDS) and j - k < 12:
             k -= 1
         phrase = [w for _, _, w in tokens[k + 1:j + 1]]
+        if phrase and mention is None and self._is_definite(
+                phrase, base + tokens[k + 1][0], k >= 0 and tokens[k][2] == ","):
+            return self._described(phrase, base + tokens[k + 1][0], number)
         if not phrase or not word[0].isalpha():
             return None
         for i in range(len(phrase) - 1, -1, -1):  # `the State Department's annual report on
@@ -631,6 +688,29 @@ class _ArticleQuotes:
         if body is None and mention is None and k >= 0 and tokens[k][2] in _QUOTE_MARKS:
             body = self._unrecognised_name(phrase)  # `," Esther Dalizu said`
         return body or _Speaker(None, description=_description(phrase))
+
+    def _described(self, phrase: list[str], start: int, number: int) -> _Speaker:
+        """`," the 13-year-old says`, `," the Eastlake, Ohio, resident said`: the person the
+        text is about, found as "she" would be; but `the official said` after "a State
+        Department official" is that unnamed official."""
+        head = re.escape(phrase[-1].rstrip("."))
+        since = self.paragraphs[max(0, number - 1)][0]
+        if re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’.-]+\s+){{0,4}}?{head}\b",
+                     self.text[since:start]):
+            return _Speaker(None, description=_description(phrase))
+        return self._pronoun("the", start, number)
+
+    def _is_definite(self, phrase: list[str], start: int, after_comma: bool) -> bool:
+        """A description of one person the text has named: "the" (or "the Eastlake, Ohio,"
+        before it), then a singular role noun or an age ("the 13-year-old"); not one that
+        ends an apposition (`Beckett, the Foreign Secretary said`)."""
+        head = phrase[-1].lower().rstrip(".")
+        if not (_AGE.fullmatch(head) or (is_role_word(head) and not head.endswith("s"))):
+            return False
+        if phrase[0] == "the":
+            return len(phrase) >= 2 and not after_comma
+        return len(phrase) == 1 and _PLACE_BEFORE.search(self.text, max(0, start - 60),
+                                                          start) is not None
 
     def _unrecognised_name(self, phrase: list[str]) -> _Speaker | None:
         """Two or three capitalised words just after a closing quote and before its speech
@@ -680,9 +760,20 @@ class _ArticleQuotes:
                          for w in _WORD.findall(found.group())[1:]):
                     continue  # `The report relied on data from X`: not its writer
                 else:
-                    writer = self.by_start.get(found.end())
+                    writer = self.by_start.get(found.end()) or self._described_name(
+                        found.end())  # `The report by retired judge Sir William Macpherson`
                 if writer is not None and writer.kind in (PERSON, ORGANIZATION):
                     return self._named(writer)
+            introduced = list(re.finditer(rf"\b[Ii]n\s+(?:a|an|its|their|a\s+new)\s+{noun}\b"
+                                          rf"[^.;:\"“”]{{0,80}}?,\s+", before))
+            if introduced:  # `In a report released Tuesday, the X Institute declares`: X
+                i = bisect.bisect_left(self.mention_starts, introduced[-1].end())
+                while i < len(self.mentions) and self.mentions[i].kind == PLACE and (
+                        self.mentions[i].start < introduced[-1].end() + 40):
+                    i += 1
+                if i < len(self.mentions) and self.mentions[i].kind in (PERSON, ORGANIZATION) and (
+                        self.mentions[i].start < introduced[-1].end() + 60):
+                    return self._named(self.mentions[i])
         if len(phrase) == 2 and phrase[0] == "the" and phrase[1] in _ISSUED_NOUNS:
             # "the statement said" after "The EPA's announcement": the organisation the
             # paragraph or the one before named last
@@ -718,6 +809,17 @@ class _ArticleQuotes:
             if mention.kind == ORGANIZATION and noun in mention.entity.lower().split():
                 return self._named(mention)
             i -= 1
+        return None
+
+    def _described_name(self, position: int) -> Mention | None:
+        """The person named after a few words that describe them ("retired judge Sir")."""
+        i = bisect.bisect_left(self.mention_starts, position)
+        if i >= len(self.mentions) or self.mentions[i].kind != PERSON:
+            return None
+        words = self.text[position:self.mentions[i].start].split()
+        if len(words) <= 4 and all(is_role_word(w) or w in ROLE_MODIFIERS or (
+                _DESCRIBING_WORD.fullmatch(w) and w not in _PREPOSITIONS) for w in words):
+            return self.mentions[i]
         return None
 
     def _paragraph_index(self, position: int) -> int:
@@ -766,6 +868,9 @@ class _ArticleQuotes:
         if mention.kind == PERSON:
             return mention
         i = bisect.bisect_left(self.mention_starts, mention.start) - 1
+        while i >= 0 and self.mentions[i].kind == PLACE and self.text.startswith(
+                "-based", self.mentions[i].end):
+            i -= 1  # `X of the California-based Y`: the place where Y is based
         if i >= 0 and self.mentions[i].kind == PERSON:
             between = self.text[self.mentions[i].end:mention.start]
             if _OF_ORGANISATION.fullmatch(between):
@@ -829,6 +934,11 @@ class _ArticleQuotes:
             body = self.by_start.get(base + statement.end())
             if body is not None:
                 return self._named(body)
+        published = _PUBLISHED_IN.match(masked, start)
+        if published is not None:  # `," said an editorial in the People's Daily`
+            body = self.by_start.get(base + published.end())
+            if body is not None and body.kind != PERSON:
+                return _Speaker(body.entity, ORGANIZATION)
         word = _WORD.match(masked, start)
         if word is None:
             return None
@@ -869,6 +979,12 @@ class _ArticleQuotes:
             named = self.by_start.get(base + (after.end() if after else stop.end()))
             if named is not None and named.kind == PERSON:
                 return self._named(named)
+        ended = next((n for n, w in enumerate(phrase) if w.endswith(".") and len(w) > 3), None)
+        if ended is not None or stop is None or stop.group() in (",", ";"):
+            # `," says the 13-year-old.` (up to the sentence's end)
+            definite = phrase[:ended + 1] if ended is not None else phrase
+            if definite and self._is_definite(definite, base + start, False):
+                return self._described(definite, base + start, number)
         return _Speaker(None, description=description) if phrase else None
 
     def _sentence_subject(self, base: int, sentence_start: int, number: int,
@@ -910,6 +1026,9 @@ class _ArticleQuotes:
             # `He declined to speculate, but acknowledged that "..."`
             return self._pronoun(opening.group().lower(), sentence_start, self._paragraph_index(
                 sentence_start))
+        clause = _OPENING_CLAUSE.match(self.text, sentence_start, end)
+        if clause is not None:  # `By the time Georges left Cuba, the Weather Service was`
+            sentence_start = clause.end()
         i = bisect.bisect_left(self.mention_starts, sentence_start)
         for mention in self.mentions[i:]:
             if mention.start >= end or any(self.tags.at(p) in FINITE_VERB_TAGS for p in (
@@ -926,6 +1045,20 @@ class _ArticleQuotes:
     def _named(self, mention: Mention) -> _Speaker:
         return _Speaker(mention.entity, mention.kind)
 
+    def _surnamed(self, mention: Mention) -> Mention:
+        """`," Boston said` after "Rob Boston, a spokesman": the person the article named
+        earlier with that surname, not the city it names too."""
+        if mention.kind != PLACE or " " in mention.text:
+            return mention
+        i = bisect.bisect_left(self.mention_starts, mention.start) - 1
+        while i >= 0:
+            person = self.mentions[i]
+            if person.kind == PERSON and person.entity.split()[-1] == mention.text and (
+                    " " in person.entity):
+                return person
+            i -= 1
+        return mention
+
     # --- pronouns -------------------------------------------------------------------------
 
     def _pronoun(self, pronoun: str, position: int, number: int) -> _Speaker:
@@ -935,8 +1068,12 @@ class _ArticleQuotes:
         description, up to three before), else the person named there or the paragraph before
         that. An unnamed speaker ("an analyst said") stops the search: the pronoun is that
         unnamed person."""
-        gender = _PRONOUNS[pronoun]
+        gender = _PRONOUNS.get(pronoun, "")  # "" for a description: "the 13-year-old"
         this_paragraph = self.paragraphs[number][0]
+        if gender:
+            opened = self._opening_clause_person(this_paragraph, position, gender)
+            if opened is not None:  # `When Mrs. Howe was prescribed the drugs, she conceded`
+                return self._gendered(opened, gender)
         for events, start in ((self.current, this_paragraph), (None, this_paragraph),
                               (self._last_speeches(number, position, gender), None),
                               (None, self.paragraphs[max(0, number - 2)][0])):
@@ -959,8 +1096,28 @@ class _ArticleQuotes:
                             return self._gendered(later, gender)  # pessimistic.`)
                     return self._gendered(speaker, gender)
                 if speaker.name is None and speaker.description and not speaker.description.endswith("s"):
+                    if events is self.current:  # `His doctor told him ... Cushman followed
+                        newer = self._named_since(event.position, position, gender)  # ... he
+                        if newer is not None:
+                            return self._gendered(newer, gender)
                     return _Speaker(None, description=speaker.description)
         return _Speaker(None)
+
+    def _opening_clause_person(self, paragraph: int, position: int, gender: str
+                               ) -> _Speaker | None:
+        """The one fitting person named in a subordinate clause that opens the pronoun's
+        sentence and ends just before it."""
+        breaks = [b for b in _SENTENCE_BREAK.finditer(self.text, paragraph, position)
+                  if not _NOT_TERMINATOR.fullmatch(self.text[paragraph:b.start() + 2].split()[-1])]
+        start = breaks[-1].end() if breaks else paragraph  # (not after "Mrs.")
+        clause = _OPENING_CLAUSE.match(self.text, start, position)
+        if clause is None or clause.end() != position:
+            return None
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, clause.end())
+        people = {m.entity for m in self.mentions[lo:hi] if m.kind == PERSON and self._fits(
+            m.entity, gender) and not self._is_quoted(m.start)}
+        return _Speaker(people.pop(), PERSON) if len(people) == 1 else None
 
     def _named_since(self, event_at: int, position: int, gender: str) -> _Speaker | None:
         """A fitting person named after the speech event at `event_at`, in a sentence of their
@@ -1019,7 +1176,8 @@ class _ArticleQuotes:
         hi = bisect.bisect_left(self.mention_starts, position)
         candidates = [m for m in self.mentions[lo:hi] if m.kind == PERSON
                       and self._fits(m.entity, gender) and not self._is_quoted(m.start)
-                      and not self._plural(m)]
+                      and not self._plural(m) and not self._quoted_about(m, position)
+                      and not self._attributive(m) and not self._thing_named(m)]
         opener = "She" if gender == "f" else "He"
         while candidates:
             final = candidates[-1]
@@ -1040,6 +1198,26 @@ class _ArticleQuotes:
             candidates = [m for m in candidates if m.start <= sentence]
         return None
 
+    def _thing_named(self, mention: Mention) -> bool:
+        """`a drug called Celebra`: a thing's name after a common noun and "called" or
+        "named" (not `a man called Smith`)."""
+        words = self.text[max(0, mention.start - 40):mention.start].split()
+        return len(words) >= 2 and words[-1] in ("called", "named") and words[-2].isalpha() and (
+            words[-2].islower() and not is_role_word(words[-2]) and words[-2] not in _PEOPLE_NOUNS
+            and words[-2] not in _NOT_A_NOUN)
+
+    def _attributive(self, mention: Mention) -> bool:
+        """`the Bush campaign`: a name between "the" and a noun modifies the noun."""
+        return self.text[max(0, mention.start - 4):mention.start].lower() == "the " and (
+            _ATTRIBUTIVE.match(self.text, mention.end) is not None)
+
+    def _quoted_about(self, mention: Mention, position: int) -> bool:
+        """`Charest "often looked crotchety," he said`: the person the quoted words are
+        about, named just before them in the pronoun's own sentence, is not "he"."""
+        opening = _OPENS_QUOTE.match(self.text, mention.end)
+        return opening is not None and opening.end() < position and not _SENTENCE_BREAK.search(
+            self.text, mention.end, position)
+
     def _plural(self, mention: Mention) -> bool:
         """A one-word "person" tagged a plural proper noun ("Xers", "Britons"): a group,
         never what "he" or "she" stands for."""
@@ -1052,10 +1230,10 @@ class _ArticleQuotes:
 
     def _fits(self, name: str, gender: str) -> bool:
         known = self.genders.get(name)
-        return known is None or known == gender
+        return known is None or known == gender or not gender
 
     def _gendered(self, speaker: _Speaker, gender: str) -> _Speaker:
-        if speaker.name:
+        if speaker.name and gender:
             self.genders.setdefault(speaker.name, gender)
         return speaker
 
