@@ -1255,3 +1255,35 @@ def test_quotes_the_report_is_the_body_that_a_sentence_opening_in_a_report_names
         'harm the fish," the report says.')
     assert by_text(quotes, "Researchers predict").speaker == (
         "Marine Conservation Biology Institute")
+
+
+def test_quotes_a_role_and_a_name_spacy_took_for_an_organisation():
+    quotes = quotes_of(
+        "SACRAMENTO _ A plan by UC Regent Ward Connerly drew fire from the party.\n"
+        '"I support two people having the right to do whatever they want to do," said '
+        "Connerly.\nConnerly also said Republicans suffer from their public image.\n"
+        '"We may have a more difficult time than the Democrats," he said.')
+    assert by_text(quotes, "I support two people").speaker == "Ward Connerly"
+    assert by_text(quotes, "We may have").speaker == "Ward Connerly"
+
+
+def test_quotes_quoted_by_an_agency_as_saying_is_the_one_quoted():
+    quotes = quotes_of(
+        "LONDON _ Labour MP Colin McClure condemned the deal.\n"
+        '"It is an outrage of enormous proportions," McClure was quoted by Reuters as saying. '
+        '"It challenges the whole basis of the service."\n'
+        "\"Our spokesman will comment,\" said Zuma's spokesman Tom Hollander.")
+    assert by_text(quotes, "It is an outrage").speaker == "Colin McClure"
+    assert by_text(quotes, "It challenges").speaker == "Colin McClure"
+    assert by_text(quotes, "Our spokesman").speaker == "Tom Hollander"
+
+
+def test_quotes_the_person_a_name_and_a_role_describe_introduces_a_quote():
+    quotes = quotes_of(
+        "WACO _ Scientists at Baylor University see the crowd as seeking to stop inquiry. "
+        "Baylor said nothing.\nBaylor associate psychology Professor Colin McClure derides it "
+        'as the "God card" shown by the bumper sticker meant to annoy any scientist: "God says '
+        'it; I believe it; that settles it."\n'
+        'Susan Walsh told reporters Colin McClure was wrong: "He never read it."')
+    assert by_text(quotes, "God says it").speaker == "Colin McClure"
+    assert by_text(quotes, "He never read it").speaker == "Susan Walsh"

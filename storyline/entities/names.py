@@ -61,6 +61,8 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         elif label == "ORG" and len(ent) == 2 and ent[1].text in surnames and ent[0].text[
                 :1].isupper() and is_role_word(ent[0].text):
             label = "PERSON"  # "Farmer Jones" after "Tom Jones"
+        elif label == "ORG" and _role_then_name(ent):
+            label = "PERSON"  # "UC Regent Ward Connerly": the person, after a role (cleaned below)
         elif label != "PERSON" and len(ent) >= 3 and ent[0].text in surnames and ent[
                 1].text == "of" and _SPEAKER_BEFORE.search(text, max(0, ent.start_char - 12),
                                                            ent.start_char):
@@ -95,6 +97,19 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         raw = _clean(index, text, start, ent.end_char, label)
         if raw is not None:
             yield raw
+
+
+def _role_then_name(ent: Span) -> bool:
+    """An "organisation" that is a role and a two- or three-word name after it ("UC Regent
+    Ward Connerly"), not one whose name ends in an organisation word."""
+    words = [t.text for t in ent]
+    for i in range(1, len(words) - 2):
+        tail = words[i + 1:]
+        if is_role_word(words[i]) and words[i][:1].isupper() and len(tail) <= 3 and all(
+                w.isalpha() and w[:1].isupper() and w[1:].islower() for w in tail):
+            return _PERSON_SHAPE.fullmatch(" ".join(tail)) is not None and (
+                _ORGANISATION_WORD_IN_NAME.search(" ".join(tail)) is None)
+    return False
 
 
 _ROLE_OF = re.compile(r"(?<![\w-])([\w-]+)\s+of\s+(?:the\s+)?$")

@@ -471,8 +471,9 @@ class _ArticleQuotes:
                     _last_word(masked[sentence_start:match.start()]) not in _PASSIVE):
                 # `NTV quoted him as saying`: the one quoted spoke, not the outlet
                 speaker = self._quoted_object(masked, base, quoted.start(1), number)
-            elif (by := _BY_AGENT.match(masked, match.end())) and _last_word(
-                    masked[sentence_start:match.start()]) in _PASSIVE:
+            elif verb != "quoted" and (by := _BY_AGENT.match(masked, match.end())) and (
+                    _last_word(masked[sentence_start:match.start()]) in _PASSIVE):
+                # (`X was quoted by Reuters as saying` is X's, below)
                 # `Andreessen is said by Barksdale to be an "extraordinarily fast typist"`
                 speaker = self._subject_after(masked, base, by.end(), number)
             else:
@@ -811,6 +812,17 @@ class _ArticleQuotes:
             i -= 1
         return None
 
+    def _described_after(self, mention: Mention) -> Mention:
+        """`Baylor associate psychology Professor X`: the person a name and a few words
+        describe, rather than the name."""
+        i = bisect.bisect_right(self.mention_starts, mention.start)
+        if i < len(self.mentions) and self.mentions[i].kind == PERSON:
+            between = self.text[mention.end:self.mentions[i].start].split()
+            titled = between[-1:] + self.mentions[i].text.split()[:1]
+            if _describes(between, most=3) and any(is_role_word(w) for w in titled):
+                return self.mentions[i]  # (not `Bush told reporters Cheney ...`)
+        return mention
+
     def _described_name(self, position: int) -> Mention | None:
         """The person named after a few words that describe them ("retired judge Sir")."""
         i = bisect.bisect_left(self.mention_starts, position)
@@ -922,7 +934,9 @@ class _ArticleQuotes:
                 person = self.mentions[i]
                 between = self.text[mention.end:person.start].split()
                 titled = between + person.text.split()[:1]
-                if _describes(between) or mention.kind != PERSON and (
+                owned = between[:1] in (["'s"], ["’s"]) and len(between) > 1 and all(
+                    is_role_word(w) or w in ROLE_MODIFIERS for w in between[1:])
+                if _describes(between) or owned or mention.kind != PERSON and (
                         between in (["'s"], ["’s"])  # `says CNN's Jim Moret`
                         or len(between) <= (6 if "of" in between else 4) and any(
                             is_role_word(w) for w in titled)):
@@ -1004,11 +1018,11 @@ class _ArticleQuotes:
                 break
             if mention.kind == PERSON and not self._is_quoted(mention.start) and not (
                     self._after_preposition(mention)):
-                return self._named(mention)
+                return self._named(self._described_after(mention))
         if i < len(self.mentions):
             mention = self.mentions[i]
             if _word_count(self.text[sentence_start:mention.start]) <= 2:
-                return self._named(mention)
+                return self._named(self._described_after(mention))
         pronoun = _HE_OR_SHE.search(self.text, sentence_start, end)
         if pronoun is not None and not self._is_quoted(pronoun.start()):
             # `But in April, he met with them, saying afterwards that ...`
