@@ -1287,3 +1287,15 @@ def test_quotes_the_person_a_name_and_a_role_describe_introduces_a_quote():
         'Susan Walsh told reporters Colin McClure was wrong: "He never read it."')
     assert by_text(quotes, "God says it").speaker == "Colin McClure"
     assert by_text(quotes, "He never read it").speaker == "Susan Walsh"
+
+
+def test_quotes_a_datelines_agency_is_no_subject_and_a_handbook_speaks_for_its_owner():
+    quotes = quotes_of(
+        "ISLAMABAD, Pakistan (AP) _ An Islamic militant group on Thursday threatened to "
+        'retaliate if the dissident is arrested, and described him as a "hero to Muslims '
+        "worldwide.\"\nThe teachers' unions do not like it either. The National Education "
+        'Association handbook declares that "home schooling programs cannot provide a '
+        'comprehensive education."')
+    assert by_text(quotes, "hero to Muslims").speaker is None
+    assert by_text(quotes, "home schooling programs").speaker == (
+        "National Education Association")

@@ -158,7 +158,7 @@ _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){1,4}?)as\s+say")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
-announcement memo bulletin""".split())
+announcement memo bulletin handbook manual pamphlet brochure leaflet platform""".split())
 # A quote's closing mark, then a name or he/she and one verb that ends the clause.
 _NAME_THEN_VERB = re.compile(r"[,?!\x1f][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she)"
                              r"\s+([a-z]+)(?=[.,])")
@@ -1050,8 +1050,10 @@ class _ArticleQuotes:
                 return None
             if self.text.startswith(("'s", "’s"), mention.end) or self._after_preposition(
                     mention) or (mention.text.endswith("s") and self.text.startswith(
-                        ("' ", "’ "), mention.end)):
-                continue  # `Turkey's council`, `the Baptists' intent`
+                        ("' ", "’ "), mention.end)) or (self.text[mention.start - 1:mention.start]
+                                                       == "(" and self.text.startswith(
+                                                           ")", mention.end)):
+                continue  # `Turkey's council`, `the Baptists' intent`, a dateline's `(AP)`
             if mention.kind in (PERSON, ORGANIZATION) and not self._is_quoted(mention.start):
                 return self._named(mention)
         return None
