@@ -1299,3 +1299,43 @@ def test_quotes_a_datelines_agency_is_no_subject_and_a_handbook_speaks_for_its_o
     assert by_text(quotes, "hero to Muslims").speaker is None
     assert by_text(quotes, "home schooling programs").speaker == (
         "National Education Association")
+
+
+def test_quotes_a_misspelt_surname_a_new_verb_and_a_role_noun():
+    quotes = quotes_of(
+        "NEW YORK _ The virus spread. What is certain, Bob McLean says, is that the virus had "
+        'spread.\n"It had already infected more than half the local geese," McClean says.\n'
+        "The World Wide Fund for Nature (WWF) today called for stronger action.\n"
+        '"The WWF will act," the WWF reaffirmed.\n'
+        "Gov. George W. Bush of Texas met home schoolers on Friday. \"In Texas, we think home "
+        'schooling is something to be protected," the Republican presidential front-runner '
+        "told the meeting.")
+    assert by_text(quotes, "It had already").speaker == "Bob McLean"
+    assert by_text(quotes, "The WWF will act").speaker == "World Wide Fund for Nature"
+    assert by_text(quotes, "In Texas").speaker == "George W. Bush"
+
+
+def test_quotes_the_speaker_named_right_after_a_quote_ending_in_a_comma():
+    quotes = quotes_of(
+        "WASHINGTON _ Home schoolers met on Friday.\nThe best thing Bush could say about home "
+        'schooling is "nothing," said Bob Mann, 42, of New Jersey.')
+    assert by_text(quotes, "nothing").speaker == "Bob Mann"
+
+
+def test_quotes_subjects_past_a_preposition_and_an_apposition():
+    quotes = quotes_of(
+        "MONTPELIER _ About 30 people demonstrated outside the courthouse Tuesday.\n"
+        "An editorial last Friday in The Wall Street Journal said cases like hers extend "
+        '"beyond the issue of home schooling to the rights of families."\n'
+        "But Stephen Ostroff of the Centers for Disease Control and Prevention in Atlanta told "
+        'New Scientist: "Extensive screening of wild birds would not be cost-effective."\n'
+        "Mohammad Reza Bahonar, the deputy speaker of the Majlis of Iran has stated that "
+        'Britain should apologize.\n"If it is proven that a mistake has been made the issue '
+        'will be resolved," he said.\n'
+        "David Rocchio, deputy legal counsel to Vermont Gov. Howard Dean, who has been involved "
+        'in talks on Indian gambling, said that "the concern that governors have is not with '
+        'the benefit casinos bring to tribes."')
+    assert by_text(quotes, "beyond the issue").speaker == "The Wall Street Journal"
+    assert by_text(quotes, "Extensive screening").speaker == "Stephen Ostroff"
+    assert by_text(quotes, "If it is proven").speaker == "Mohammad Reza Bahonar"
+    assert by_text(quotes, "the concern that").speaker == "David Rocchio"

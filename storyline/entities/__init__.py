@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Article
 from .aliases import ALIAS_TABLE, _paren_declarations, _text_declarations
-from .merge import EntityIndex, Mention, _Clusters, _index
+from .merge import EntityIndex, Mention, _Clusters, _index, spelled_alike
 from .mentions import FINITE_VERB_TAGS, ORGANIZATION, PERSON, PLACE, TokenTags, _Raw
 from .names import (
     _gap_mentions,
@@ -71,6 +71,7 @@ __all__ = [
     "gender_of_title",
     "is_role_word",
     "role_words",
+    "spelled_alike",
 ]
 
 

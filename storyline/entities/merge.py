@@ -343,7 +343,7 @@ class _Clusters:
                 owners = {o for o in family_first.get(key, set()) - {root}
                           if articles[key] & root_articles[o]}
                 if not owners:  # "Lockart" after "Joe Lockhart"
-                    owners = {o for last, roots in surnames.items() if _spelled_alike(key, last)
+                    owners = {o for last, roots in surnames.items() if spelled_alike(key, last)
                               for o in roots} - {root}
             if len(owners) == 1:
                 self._union(key, next(iter(owners)))
@@ -511,7 +511,7 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
     return max(names, key=lambda n: (len(n.split()), len(n), counts[n], n))
 
 
-def _spelled_alike(a: str, b: str) -> bool:
+def spelled_alike(a: str, b: str) -> bool:
     """Two spellings of one word: one letter added, dropped, changed or two swapped
     ("Lockart", "Lockhart"; "Gustaf", "Gustav"), or one stem with different short endings
     ("Democracy", "Democratic"); words of six letters or more only ("Iran" is not "Iraq")."""
@@ -542,7 +542,7 @@ def _alike_names(keys: list[list[str]]) -> list[tuple[int, int]]:
         i = signature.index("*")
         for x, first in enumerate(members):
             for second in members[x + 1:]:
-                if _spelled_alike(keys[first][i], keys[second][i]):
+                if spelled_alike(keys[first][i], keys[second][i]):
                     pairs.append((first, second))
     return pairs
 

@@ -67,7 +67,7 @@ astronaut chef
 supervisor councilman councilwoman councillor alderman assemblyman assemblywoman trustee clerk
 counselor strategist pollster lobbyist consultant psychologist psychiatrist sociologist curator
 freshman sophomore freshmen sophomores
-regent
+regent front-runner frontrunner
 """.split())
 _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
                        "capt": "captain", "sgt": "sergeant", "adm": "admiral", "sen": "senator",

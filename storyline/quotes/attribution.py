@@ -21,6 +21,7 @@ from ..entities import (
     TokenTags,
     gender_of_title,
     is_role_word,
+    spelled_alike,
 )
 from ..entities.names import NAMED_ONLY_AS
 from ..segment import paragraphs
@@ -45,6 +46,7 @@ observed observes wrote writes announced announces confirmed confirms claimed cl
 maintains stressed stresses emphasized emphasised urged urges pleaded predicted predicts
 promised promises vowed vows suggested suggests cautioned cautions complained complains
 countered counters quipped joked tweeted quoted shouted testified reiterated reiterates reported
+reaffirmed reaffirms
 reports agreed agrees boasted contended contends described describes called calls accused
 accuses denied denies dismissed blasted praised continued continues stated explained
 whispered yelled screamed cried pointed announced alleged alleges thundered lamented mused
@@ -134,6 +136,7 @@ _ANONYMOUS = re.compile(r"\banonymity\b|\b(?:not to be|not be|without being) (?:
 _SUBORDINATORS = frozenset("while although though whereas as if when after before since".split())
 _QUOTE_MARKS = frozenset('"“”‘’')
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_SURNAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+")
 _MEDIA_NOUNS = frozenset("radio television".split())
 # "Tehran radio", "Iranian state television": a broadcaster the text names without a name
 # spaCy sees (capitalised words, then the medium; "state" may come between).
@@ -180,6 +183,7 @@ _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PUBLISHED_IN = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:editorial|commentary|article|report)"
                            r"\s+(?:in|of|for|from|by|prepared\s+for|published\s+(?:in|by)|"
                            r"carried\s+by)\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?")
+_PUBLISHED_NOUNS = frozenset("editorial commentary article column".split())
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
 _WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax report".split())
 # Between a document and its writer: `the memo, written by X`, `a report released by X`.
@@ -330,6 +334,9 @@ class _ArticleQuotes:
             None)  # `X recalled a poll that asked ...: "..."`: X, not the poll
         later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
         event = (before or after or later) if is_embedded else (after or before or later)
+        if is_embedded and after is not None and content.rstrip().endswith(",") and _word_count(
+                masked[span.close_mark + 1 - base:after.position - base]) == 0:
+            event = after  # `Bush could say is "nothing," said Bob Mann`: Mann's word
         if event is before and before is not None and not (
                 before.speaker.name or before.speaker.description) and after is not None and (
                 after.speaker.name):
@@ -597,12 +604,28 @@ class _ArticleQuotes:
             return self._subject_ending_at(tokens, opening - 1, base, number, depth)
         if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
             return self._apposed(tokens, j, base, number, depth) if depth < 2 else None
+        opened = self._open_apposition(tokens, j, base)
+        if opened is not None:  # `Bahonar, the deputy speaker of the Majlis of Iran has stated`
+            return self._named(opened)
         mention = self.by_end.get(base + tokens[j][1])
         if mention is not None and mention.text[:1].islower() and _ANONYMOUS.search(
                 self.text, max(0, base + tokens[j][0] - 400), base + tokens[j][0]):
             # "the senator said" after "One senior senator, speaking on the condition of
             # anonymity": that unnamed senator, not the senator the story names
             return _Speaker(None, description=mention.text)
+        if mention is not None and mention.kind in (PLACE, ORGANIZATION) and depth < 2 and (
+                self._after_preposition(mention)):
+            # `X of the CDC in Atlanta told`, `An editorial last Friday in The Wall Street
+            # Journal said`: what comes before the preposition
+            before = j - len(mention.text.split())
+            if before >= 1 and tokens[before][2] in ("in", "at") and mention.kind == PLACE:
+                found = self._subject_ending_at(tokens, before - 1, base, number, depth + 1)
+                if found is not None and found.name:
+                    return found
+            words = [t[2].lower() for t in tokens[max(0, before - 5):before + 1]]
+            if mention.kind == ORGANIZATION and words[-1:] == ["in"] and (
+                    _DOCUMENT_NOUNS | _PUBLISHED_NOUNS).intersection(words):
+                return self._named(mention)
         if mention is not None and mention.kind == PLACE and j >= 1 and tokens[j - len(
                 mention.text.split())][2] == "," and depth < 2:
             # `X, professor at the University of California, Santa Cruz said`: an address
@@ -717,6 +740,11 @@ class _ArticleQuotes:
         """Two or three capitalised words just after a closing quote and before its speech
         verb, that spaCy did not see as a name: a person; the story's longer form of the
         name where it has one ("Fundi Twawilou" of "Fundi Twawilou Abdulfateh")."""
+        if len(phrase) == 1 and _SURNAME_WORD.fullmatch(phrase[0]):
+            # `," McClean says` after "Bob McLean": the person whose surname it misspells
+            alike = {m.entity for m in self.mentions if m.kind == PERSON and " " in m.entity
+                     and spelled_alike(m.entity.split()[-1].lower(), phrase[0].lower())}
+            return _Speaker(alike.pop(), PERSON) if len(alike) == 1 else None
         if not 2 <= len(phrase) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in phrase) or any(
                 is_role_word(w) or w.lower() in _DETERMINERS for w in phrase):
             return None
@@ -837,6 +865,23 @@ class _ArticleQuotes:
     def _paragraph_index(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.paragraph_starts, position) - 1)
 
+    def _open_apposition(self, tokens: list[tuple[int, int, str]], j: int, base: int
+                         ) -> Mention | None:
+        """The person before an apposition that names a role and is never closed by a
+        comma: `X, the deputy speaker of the Majlis of Iran has stated`."""
+        for k in range(j - 1, max(0, j - 12), -1):
+            word = tokens[k][2]
+            if word == ",":
+                person = self.by_end.get(base + tokens[k - 1][1])
+                role = [t[2] for t in tokens[k + 1:min(j + 1, k + 5)]]
+                if person is not None and person.kind == PERSON and role[:1] in (
+                        ["the"], ["a"], ["an"]) and any(is_role_word(w) for w in role[1:]):
+                    return person
+                return None
+            if not word[0].isalnum():
+                return None
+        return None
+
     def _apposed(self, tokens: list[tuple[int, int, str]], j: int, base: int, number: int,
                  depth: int) -> _Speaker | None:
         """The subject around an apposition that ends at tokens[j] (a comma): the person
@@ -856,6 +901,11 @@ class _ArticleQuotes:
                 break
             if token == "," and k >= 1:
                 commas.append(k)
+        if commas and commas[-1] >= 1 and (person := self.by_end.get(
+                base + tokens[commas[-1] - 1][1])) is not None and person.kind == PERSON and any(
+                    is_role_word(t[2]) for t in tokens[commas[-1] + 1:commas[-1] + 4]):
+            # `David Rocchio, deputy legal counsel to Gov. Howard Dean, who has been ..., said`
+            return self._named(self._owner(person))
         for k in reversed(commas):  # `X, whose cousin, Y, died there, said`: X
             person = self.by_end.get(base + tokens[k - 1][1])
             if person is not None and person.kind == PERSON and k + 1 < len(tokens) and (
