@@ -305,11 +305,11 @@ def test_entities_long_name_with_words_reordered_and_its_acronym():
 
 
 def test_entities_names_spelled_alike_are_one_but_short_ones_stay_apart():
-    from storyline.entities.merge import _spelled_alike
+    from storyline.entities.merge import spelled_alike
 
-    assert _spelled_alike("lockart", "lockhart") and _spelled_alike("gustaf", "gustav")
-    assert _spelled_alike("democracy", "democratic") and _spelled_alike("verolme", "verlome")
-    assert not _spelled_alike("iran", "iraq") and not _spelled_alike("national", "nationalist")
+    assert spelled_alike("lockart", "lockhart") and spelled_alike("gustaf", "gustav")
+    assert spelled_alike("democracy", "democratic") and spelled_alike("verolme", "verlome")
+    assert not spelled_alike("iran", "iraq") and not spelled_alike("national", "nationalist")
     _, index = index_of(
         "Members of the Varn Democracy Party were arrested, said the spokesman, Joe Marlowe. "
         "The Varn Democratic Party had applied for registration, Marlow told reporters in "
