@@ -684,7 +684,7 @@ class _ArticleQuotes:
         phrase = [w for _, _, w in tokens[k + 1:j + 1]]
         if phrase and mention is None and self._is_definite(
                 phrase, base + tokens[k + 1][0], k >= 0 and tokens[k][2] == ","):
-            return self._described(phrase, base + tokens[k + 1][0], number)
+            return self._definite_speaker(phrase, base + tokens[k + 1][0], number)
         if not phrase or not word[0].isalpha():
             return None
         for i in range(len(phrase) - 1, -1, -1):  # `the State Department's annual report on
@@ -713,7 +713,7 @@ class _ArticleQuotes:
             body = self._unrecognised_name(phrase)  # `," Esther Dalizu said`
         return body or _Speaker(None, description=_description(phrase))
 
-    def _described(self, phrase: list[str], start: int, number: int) -> _Speaker:
+    def _definite_speaker(self, phrase: list[str], start: int, number: int) -> _Speaker:
         """`," the 13-year-old says`, `," the Eastlake, Ohio, resident said`: the person the
         text is about, found as "she" would be; but `the official said` after "a State
         Department official" is that unnamed official."""
@@ -789,7 +789,7 @@ class _ArticleQuotes:
                          for w in _WORD.findall(found.group())[1:]):
                     continue  # `The report relied on data from X`: not its writer
                 else:
-                    writer = self.by_start.get(found.end()) or self._described_name(
+                    writer = self.by_start.get(found.end()) or self._person_after_description(
                         found.end())  # `The report by retired judge Sir William Macpherson`
                 if writer is not None and writer.kind in (PERSON, ORGANIZATION):
                     return self._named(writer)
@@ -840,7 +840,7 @@ class _ArticleQuotes:
             i -= 1
         return None
 
-    def _described_after(self, mention: Mention) -> Mention:
+    def _person_described_after(self, mention: Mention) -> Mention:
         """`Baylor associate psychology Professor X`: the person a name and a few words
         describe, rather than the name."""
         i = bisect.bisect_right(self.mention_starts, mention.start)
@@ -851,7 +851,7 @@ class _ArticleQuotes:
                 return self.mentions[i]  # (not `Bush told reporters Cheney ...`)
         return mention
 
-    def _described_name(self, position: int) -> Mention | None:
+    def _person_after_description(self, position: int) -> Mention | None:
         """The person named after a few words that describe them ("retired judge Sir")."""
         i = bisect.bisect_left(self.mention_starts, position)
         if i >= len(self.mentions) or self.mentions[i].kind != PERSON:
@@ -1048,7 +1048,7 @@ class _ArticleQuotes:
             # `," says the 13-year-old.` (up to the sentence's end)
             definite = phrase[:ended + 1] if ended is not None else phrase
             if definite and self._is_definite(definite, base + start, False):
-                return self._described(definite, base + start, number)
+                return self._definite_speaker(definite, base + start, number)
         return _Speaker(None, description=description) if phrase else None
 
     def _sentence_subject(self, base: int, sentence_start: int, number: int,
@@ -1068,11 +1068,11 @@ class _ArticleQuotes:
                 break
             if mention.kind == PERSON and not self._is_quoted(mention.start) and not (
                     self._after_preposition(mention)):
-                return self._named(self._described_after(mention))
+                return self._named(self._person_described_after(mention))
         if i < len(self.mentions):
             mention = self.mentions[i]
             if _word_count(self.text[sentence_start:mention.start]) <= 2:
-                return self._named(self._described_after(mention))
+                return self._named(self._person_described_after(mention))
         pronoun = _HE_OR_SHE.search(self.text, sentence_start, end)
         if pronoun is not None and not self._is_quoted(pronoun.start()):
             # `But in April, he met with them, saying afterwards that ...`
