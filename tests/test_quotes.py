@@ -1339,3 +1339,16 @@ def test_quotes_subjects_past_a_preposition_and_an_apposition():
     assert by_text(quotes, "Extensive screening").speaker == "Stephen Ostroff"
     assert by_text(quotes, "If it is proven").speaker == "Mohammad Reza Bahonar"
     assert by_text(quotes, "the concern that").speaker == "David Rocchio"
+
+
+def test_quotes_according_to_an_agency_and_a_banner_after_a_partial_quote():
+    quotes = quotes_of(
+        "GROZNY _ The republic may strike back.\nKazbek Makhashev said he was not making a "
+        'threat "but a belated warning," according to Interfax.\n'
+        'A ceremony was canceled "by Chinese officials" according to the mayor, Colin McClure. '
+        'A banner with "Paris defends human rights around the world" was installed on the City '
+        'Hall.\nEmpty logic, says Colin McClure. Natural selection is the "plodding accumulation '
+        'of error and chance."')
+    assert by_text(quotes, "but a belated warning").speaker == "Kazbek Makhashev"
+    assert by_text(quotes, "Paris defends").speaker is None
+    assert by_text(quotes, "plodding accumulation").speaker == "Colin McClure"

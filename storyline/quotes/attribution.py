@@ -335,8 +335,10 @@ class _ArticleQuotes:
         later = next((e for e in events if span.close_mark < e.position < sentence_end), None)
         event = (before or after or later) if is_embedded else (after or before or later)
         if is_embedded and after is not None and content.rstrip().endswith(",") and _word_count(
-                masked[span.close_mark + 1 - base:after.position - base]) == 0:
+                masked[span.close_mark + 1 - base:after.position - base]) == 0 and not (
+                    masked.startswith("according", after.position - base)):
             event = after  # `Bush could say is "nothing," said Bob Mann`: Mann's word
+            # (not `X said he was not making a threat "but a warning," according to Interfax`)
         if event is before and before is not None and not (
                 before.speaker.name or before.speaker.description) and after is not None and (
                 after.speaker.name):
@@ -370,13 +372,16 @@ class _ArticleQuotes:
 
     def _spoke_just_before(self, sentence_start: int, number: int, events: list[_Event],
                            earlier: list[_Found]) -> _Speaker | None:
-        """The named speaker of the sentence just before, in the same paragraph."""
+        """The named speaker of the sentence just before, in the same paragraph: of a full
+        quote or a speech verb ("says Jones"), not of "according to"."""
         breaks = [b.end() for b in _SENTENCE_BREAK.finditer(
             self.text, self.paragraphs[number][0], max(0, sentence_start - 1))]
         previous = breaks[-1] if breaks else self.paragraphs[number][0]
-        spoken = [e.speaker for e in events if previous <= e.position < sentence_start]
-        spoken += [f.speaker for f in earlier if f.paragraph == number and previous - 1 <= (
-            f.start) < sentence_start]
+        spoken = [f.speaker for f in earlier if f.paragraph == number and not f.is_partial and (
+            previous - 1 <= f.start < sentence_start)]
+        spoken += [e.speaker for e in events if previous <= e.position < sentence_start and not (
+            self.text.startswith(("according", "in the words"), e.position))]
+        # (not `"..." according to the mayor. A banner with "..." was put up`)
         named = {s.name for s in spoken if s.name}
         if len(named) == 1 and all(s.name for s in spoken):
             return next(s for s in spoken if s.name)
