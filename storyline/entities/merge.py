@@ -266,11 +266,11 @@ class _Clusters:
                   and not _ORGANISATION_WORDS.intersection(words) and key.replace(" ", "").isalpha()):
                 maybe_people[words[-1]].add(key)
         full = sorted(by_name.values())
-        written: dict[str, set[int]] = defaultdict(set)
+        articles: dict[str, set[int]] = defaultdict(set)  # where each name is written
         for raw in self.raws:
-            written[_norm(raw.name)].add(raw.article)
+            articles[_norm(raw.name)].add(raw.article)
         for a, b in _alike_names([_person_words(k) for k in full]):  # "Gustafsson"/"-vsson"
-            if (full[a] in kin or full[b] in kin) and written[full[a]] & written[full[b]]:
+            if (full[a] in kin or full[b] in kin) and articles[full[a]] & articles[full[b]]:
                 continue  # "Yao Zhenxian ... his younger brother, Yao Zhenxiang": two people
             self._union(full[a], full[b])
         for key in keys:  # "Salvador Allende Gossens", "Gabrielle Kirk McDonald"
@@ -307,9 +307,6 @@ class _Clusters:
                     and not _ORGANISATION_WORDS.intersection(words)
                     and key.replace(" ", "").isalpha()):
                 maybe_named[words[-1]].add(key)
-        articles: dict[str, set[int]] = defaultdict(set)  # where each name is written
-        for raw in self.raws:
-            articles[_norm(raw.name)].add(raw.article)
         root_articles: dict[str, set[int]] = defaultdict(set)
         for name, found in articles.items():
             root_articles[self._find(name)] |= found

@@ -77,6 +77,13 @@ _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "
                        "prof": "professor", "pres": "president", "atty": "attorney"}
 # Another word for a role: "the pontiff said" after "Pope John Paul II".
 _ROLE_SYNONYMS = {"pontiff": "pope"}
+
+
+def _spelled_out(word: str) -> str:
+    """A lowercase role word as ROLE_NOUNS has it: "gen" -> "general", "pontiff" -> "pope"."""
+    return _ROLE_ABBREVIATIONS.get(word) or _ROLE_SYNONYMS.get(word, word)
+
+
 ROLE_MODIFIERS = frozenset("""
 press deputy foreign former vice chief senior top acting interim assistant executive general
 national defense defence interior finance prime state security health justice education trade
@@ -192,7 +199,7 @@ def _cut_sentence(phrase: str) -> str:
 def is_role_word(word: str) -> bool:
     """Whether a word names what a person is ("secretary", "Gen.", "officials")."""
     w = word.lower().rstrip(".,")
-    w = _ROLE_ABBREVIATIONS.get(w) or _ROLE_SYNONYMS.get(w, w)
+    w = _spelled_out(w)
     return w in ROLE_NOUNS or (w.endswith("s") and w[:-1] in ROLE_NOUNS)
 
 
@@ -201,7 +208,7 @@ def role_words(role: str) -> set[str]:
     words = set()
     for w in role.lower().replace("-", " ").split():
         w = w.strip(".,’'")
-        words.add(_ROLE_ABBREVIATIONS.get(w) or _ROLE_SYNONYMS.get(w, w))
+        words.add(_spelled_out(w))
     return words
 
 

@@ -180,10 +180,10 @@ _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # `said an editorial in the People's Daily`: a newspaper's or a body's writing, whose name
 # follows (a day's name may come between: "prepared for Friday's People's Daily")
-_PUBLISHED_IN = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:editorial|commentary|article|report)"
-                           r"\s+(?:in|of|for|from|by|prepared\s+for|published\s+(?:in|by)|"
-                           r"carried\s+by)\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?")
 _PUBLISHED_NOUNS = frozenset("editorial commentary article column".split())
+_PUBLISHED_IN = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(
+    _PUBLISHED_NOUNS | {"report"})) + r")\s+(?:in|of|for|from|by|prepared\s+for|published\s+"
+                           r"(?:in|by)|carried\s+by)\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
 _WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax report".split())
 # Between a document and its writer: `the memo, written by X`, `a report released by X`.
@@ -374,9 +374,7 @@ class _ArticleQuotes:
                            earlier: list[_Found]) -> _Speaker | None:
         """The named speaker of the sentence just before, in the same paragraph: of a full
         quote or a speech verb ("says Jones"), not of "according to"."""
-        breaks = [b.end() for b in _SENTENCE_BREAK.finditer(
-            self.text, self.paragraphs[number][0], max(0, sentence_start - 1))]
-        previous = breaks[-1] if breaks else self.paragraphs[number][0]
+        previous = self._sentence_opening(self.paragraphs[number][0], max(0, sentence_start - 1))
         spoken = [f.speaker for f in earlier if f.paragraph == number and not f.is_partial and (
             previous - 1 <= f.start < sentence_start)]
         spoken += [e.speaker for e in events if previous <= e.position < sentence_start and not (
@@ -456,9 +454,7 @@ class _ArticleQuotes:
             if _last_word(masked[max(0, match.start() - 12):match.start()]).lower() in (
                     _NOUN_DETERMINERS):
                 continue  # "The protests", "his remarks": nouns, not speech
-            noun = masked[max(0, match.start() - 20):match.start()].split()[-1:]
-            if verb == "called" and _NAMED_CALLED.match(masked, match.end()) and noun and (
-                    noun[0].isalpha() and noun[0].islower() and noun[0] not in _NOT_A_NOUN):
+            if verb == "called" and _names_a_thing(masked, match.start(), match.end()):
                 continue  # "an unapproved drug called Celebra": a name, not words
             if verb in ("asked", "asks") and (masked.startswith(" for ", match.end()) or (
                     _ASKED_TO.match(masked, match.end()))):
@@ -1178,9 +1174,7 @@ class _ArticleQuotes:
                                ) -> _Speaker | None:
         """The one fitting person named in a subordinate clause that opens the pronoun's
         sentence and ends just before it."""
-        breaks = [b for b in _SENTENCE_BREAK.finditer(self.text, paragraph, position)
-                  if not _NOT_TERMINATOR.fullmatch(self.text[paragraph:b.start() + 2].split()[-1])]
-        start = breaks[-1].end() if breaks else paragraph  # (not after "Mrs.")
+        start = self._sentence_opening(paragraph, position)
         clause = _OPENING_CLAUSE.match(self.text, start, position)
         if clause is None or clause.end() != position:
             return None
@@ -1189,6 +1183,13 @@ class _ArticleQuotes:
         people = {m.entity for m in self.mentions[lo:hi] if m.kind == PERSON and self._fits(
             m.entity, gender) and not self._is_quoted(m.start)}
         return _Speaker(people.pop(), PERSON) if len(people) == 1 else None
+
+    def _sentence_opening(self, lo: int, position: int) -> int:
+        """Where the sentence holding `position` starts, no earlier than `lo` (a title's
+        full stop, "Mrs.", ends no sentence)."""
+        breaks = [b for b in _SENTENCE_BREAK.finditer(self.text, lo, position)
+                  if not _NOT_TERMINATOR.fullmatch(self.text[lo:b.start() + 2].split()[-1])]
+        return breaks[-1].end() if breaks else lo
 
     def _named_since(self, event_at: int, position: int, gender: str) -> _Speaker | None:
         """A fitting person named after the speech event at `event_at`, in a sentence of their
@@ -1325,6 +1326,13 @@ def _opening(tokens: list[tuple[int, int, str]], j: int) -> int | None:
 
 def _word_count(text: str) -> int:
     return len([w for w in text.split() if any(c.isalnum() for c in w)])
+
+
+def _names_a_thing(masked: str, start: int, end: int) -> bool:
+    """"called" between a common noun and a capitalised name: `a drug called Celebra`."""
+    noun = masked[max(0, start - 20):start].split()[-1:]
+    return _NAMED_CALLED.match(masked, end) is not None and bool(noun) and noun[0].isalpha() and (
+        noun[0].islower() and noun[0] not in _NOT_A_NOUN)
 
 
 def _last_word(text: str) -> str:
