@@ -269,12 +269,25 @@ def test_ingest_missing_ids_are_unique_per_line(tmp_path):
 def test_ingest_clashing_ids_are_renamed_with_a_warning(tmp_path):
     for folder in ("monday", "tuesday"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "council.txt").write_text(ENGLISH)
+        (tmp_path / folder / "council.txt").write_text(f"{ENGLISH} It met on {folder}.")
     result = read_inputs([str(tmp_path)])
     assert [a.id for a in result.articles] == ["council", "council-2"]
     [warning] = result.warnings
     assert warning.where == str(tmp_path / "tuesday" / "council.txt")
     assert "already used" in warning.problem
+
+
+def test_ingest_an_article_given_twice_is_read_once_with_the_metadata_of_both(tmp_path):
+    # A folder with a story's .jsonl and the same articles as .txt files.
+    record = {"id": "council", "source": "Varn Courier", "date": "2026-03-02", "text": ENGLISH}
+    (tmp_path / "articles.jsonl").write_text(json.dumps(record) + "\n")
+    (tmp_path / "council.txt").write_text(ENGLISH.replace(" ", "\n", 3))  # other line breaks
+    result = read_inputs([str(tmp_path)])
+    [article] = result.articles
+    assert (article.id, article.source, article.date) == ("council", "Varn Courier",
+                                                          dt.date(2026, 3, 2))
+    [warning] = result.warnings
+    assert warning.where == str(tmp_path / "council.txt") and "read once" in warning.problem
 
 
 # --- folders, stdin, dates -------------------------------------------------------------------

@@ -79,12 +79,23 @@ def usable_text(text: str, where: str, collector: Collector) -> str | None:
 
 
 def with_unique_ids(placed: list[tuple[str, Article]], collector: Collector) -> tuple[Article, ...]:
-    """Articles with distinct ids (citations name articles by id); later clashes get a suffix."""
+    """Articles with distinct ids (citations name articles by id).
+
+    An article given twice, with the same id and the same text (a folder holding both the
+    `.jsonl` of a story and its articles as `.txt`), is read once, with what either copy says
+    of its title, source, date and link. Other clashes get a suffix.
+    """
     used = {article.id for _, article in placed}
-    seen: set[str] = set()
-    unique = []
+    first: dict[str, int] = {}  # id -> position in `unique`
+    unique: list[Article] = []
     for where, article in placed:
-        if article.id in seen:
+        if article.id in first:
+            earlier = unique[first[article.id]]
+            if _words(earlier.text) == _words(article.text):
+                unique[first[article.id]] = _filled(earlier, article)
+                collector.warn(where, f'article "{article.id}" is given twice (the same id and '
+                               "text); read once", "leave out one of the copies")
+                continue
             number = 2
             while f"{article.id}-{number}" in used:
                 number += 1
@@ -93,9 +104,20 @@ def with_unique_ids(placed: list[tuple[str, Article]], collector: Collector) -> 
                            "give each article its own id")
             used.add(new_id)
             article = dataclasses.replace(article, id=new_id)
-        seen.add(article.id)
+        first[article.id] = len(unique)
         unique.append(article)
     return tuple(unique)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _filled(article: Article, other: Article) -> Article:
+    """`article` with the title, source, date and link it lacks taken from `other`."""
+    missing = {name: getattr(other, name) for name in ("title", "source", "date", "url")
+               if getattr(article, name) is None and getattr(other, name) is not None}
+    return dataclasses.replace(article, **missing) if missing else article
 
 
 # Common English function words. English news runs at 30-45% of its words; French, Spanish, German
