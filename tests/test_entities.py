@@ -104,6 +104,25 @@ def test_entities_roles_from_apposition_and_words_before_the_name(water):
     assert "spokesman for the brigade" in index.entity("Jon Feld").roles
 
 
+def test_entities_one_role_written_two_ways_is_listed_once():
+    _, index = index_of(
+        "Union general secretary Susan Walsh spoke first. Gen. Colin McClure replied.",
+        "Susan Walsh, the union's general secretary, said members would attend. Retired Gen. "
+        "Colin McClure, the authority's chief executive, did not.")
+    assert index.entity("Susan Walsh").roles == ("Union general secretary",)
+    # "Gen." says again what "retired Gen." says: the fuller role is kept.
+    assert index.entity("Colin McClure").roles == ("Retired Gen.", "authority's chief executive")
+
+
+def test_entities_role_as_a_compound_noun_and_after_an_age():
+    _, index = index_of(
+        "For crane operator Colin McClure, the mood is cautious.",
+        "Among those on the picket line was Nadia Berg, 52, a crane operator who has worked at "
+        "the quay for 26 years.")
+    assert index.entity("Colin McClure").roles == ("crane operator",)
+    assert index.entity("Nadia Berg").roles == ("crane operator",)
+
+
 def test_entities_descriptions_become_mentions_of_the_person_with_that_role(water):
     _, index = water
     [general] = [m for m in index.mentions[1] if m.text == "the general"]

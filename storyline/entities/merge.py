@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..types import Article, Citation, Entity
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE, _is_acronym_of, _table_group
 from .mentions import _KIND_OF_LABEL, _OTHER, ORGANIZATION, PERSON, PLACE, _norm, _Raw
-from .roles import gender_of_title
+from .roles import gender_of_title, role_key
 
 
 _PARTICLES = frozenset("bin ibn al el de da di van von der du la le abu".split())
@@ -453,15 +453,13 @@ class _Built:
 
     def __post_init__(self) -> None:
         self.name = _canonical(self.kind, self.raws, self.table_group)
-        roles: list[str] = []
+        roles: dict[frozenset[str], str] = {}  # first spelling of each role
         for raw in self.raws if self.kind == PERSON else ():
             for role in raw.roles:
-                if role.lower() not in (r.lower() for r in roles):
-                    roles.append(role)
-        lowered = [set(r.lower().split()) for r in roles]
-        self.roles = tuple(r for i, r in enumerate(roles)
-                           if not any(j != i and lowered[i] < lowered[j]
-                                      for j in range(len(roles))))
+                roles.setdefault(role_key(role), role)
+        # "General" is said again by "retired Gen.": only the fuller role is kept.
+        self.roles = tuple(role for key, role in roles.items()
+                           if not any(key < other for other in roles))
 
 
 # Last words no person's name has: whatever spaCy said, a name ending so is an organisation.

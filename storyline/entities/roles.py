@@ -94,7 +94,10 @@ transport culture foreign-policy special private legal medical financial human r
 intelligence treasury commerce agriculture first
 """.split())
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:" + "|".join(_ABBREVIATED + _HONORIFICS) + r")\.")
-_APPOSITION = re.compile(r",\s+([^,;:()“”\"\n]{2,120})")
+# ", the head of ...", after an age if one comes first ("Desmond Kaye, 52, a crane operator").
+_APPOSITION = re.compile(r",\s+(?:\d{1,3},\s+)?([^,;:()“”\"\n]{2,120})")
+# A relative clause ends the role: "a crane operator who has worked there for 26 years".
+_RELATIVE = re.compile(r"\s+(?:who|whom|whose|which|that)\s")
 _DETERMINERS = frozenset("the a an its his her their one this that".split())
 _CLAUSE_WORDS = frozenset("""who which whose whom where when while and but or as after before
 because since if though although that said says told added""".split())
@@ -119,13 +122,30 @@ def _roles_around(text: str, raw: _Raw, tags: TokenTags) -> list[str]:
         raw.role_before = role is not None
         if role:
             spelled = _ROLE_ABBREVIATIONS.get(role.lower().rstrip("."))
-            roles.append(spelled.title() if spelled else role)
+            roles.append(spelled.title() if spelled else _with_compound(text, raw.name_start,
+                                                                        before, role, tags))
     after = _APPOSITION.match(text, raw.end)
     if after:
         role = _apposition_role(after.group(1), after.start(1), tags)
         if role:
             roles.append(role)
     return roles
+
+
+def _with_compound(text: str, position: int, before: list[str], role: str,
+                   tags: TokenTags) -> str:
+    """The role with the lowercase noun that makes a compound of it: "crane operator" from
+    "For crane operator Desmond Kaye" (`_trim_role` keeps only capitalised words, role words
+    and known modifiers)."""
+    taken = len(role.split())
+    if taken >= len(before):
+        return role
+    word = before[-taken - 1]
+    if not word.isalpha() or not word.islower() or word in _STOP_LEFT:
+        return role
+    offset = max(0, position - 120)
+    starts = [offset + m.start() for m in re.finditer(r"\S+", text[offset:position])]
+    return f"{word} {role}" if tags.at(starts[-taken - 1]) == "NN" else role
 
 
 def _words_before(text: str, position: int) -> list[str]:
@@ -170,7 +190,7 @@ def _apposition_role(phrase: str, start: int, tags: TokenTags) -> str | None:
     """The role in ", the head of the US Central Command," or ", a hydrologist at Varn
     University,": a noun phrase after a determiner, or one whose head is a role noun, with
     no verb in it."""
-    phrase = _cut_sentence(phrase).rstrip(" .")
+    phrase = _RELATIVE.split(_cut_sentence(phrase), maxsplit=1)[0].rstrip(" .")
     words = phrase.split()
     if not words or len(words) > 12 or words[0].lower() in _CLAUSE_WORDS:
         return None
@@ -210,6 +230,12 @@ def role_words(role: str) -> set[str]:
         w = w.strip(".,’'")
         words.add(_spelled_out(w))
     return words
+
+
+def role_key(role: str) -> frozenset[str]:
+    """What a role says, for telling two spellings of it apart from two roles: "the union's
+    general secretary" and "Union general secretary" are one role, "Gen." is "General"."""
+    return frozenset(re.sub(r"['’]s$", "", w) for w in role_words(role)) - _DETERMINERS
 
 
 def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list[_Built]
