@@ -104,6 +104,22 @@ def test_entities_roles_from_apposition_and_words_before_the_name(water):
     assert "spokesman for the brigade" in index.entity("Jon Feld").roles
 
 
+def test_entities_a_sentence_adverb_before_a_name_is_no_part_of_it():
+    _, index = index_of(
+        "Wan Kuok-koi stood trial in Macau. \"You are corrupt!\" Wan shrieked, jumping on a "
+        "bench.\nFinally Wan subsided, and he was led away.")
+    assert index.entity("Wan").name == "Wan Kuok-koi"
+    assert not any(e.name.startswith("Finally") for e in index.entities)
+
+
+def test_entities_a_womans_title_and_a_surname_two_people_share_is_the_woman():
+    _, index = index_of(
+        "Elizabeth Dole is running for president. In 1996 Bob Dole spurned a contribution "
+        "from the group.\nMrs. Dole said she would not turn such a check away.")
+    assert index.entity("Mrs. Dole").name == "Elizabeth Dole"
+    assert "Mrs. Dole" not in index.entity("Bob Dole").aliases
+
+
 def test_entities_one_role_written_two_ways_is_listed_once():
     _, index = index_of(
         "Union general secretary Susan Walsh spoke first. Gen. Colin McClure replied.",

@@ -546,6 +546,80 @@ def test_quotes_the_memo_said_is_its_writers():
     assert by_text(quotes, "stop the leaks").speaker == "Karl Oster"
 
 
+def test_quotes_an_outlet_named_before_newspaper_and_a_ruling_drafted_by_a_board():
+    quotes = quotes_of(
+        "Two aid workers were seized on Sunday.\n"
+        "London's Guardian newspaper said on Monday that the kidnappings \"cast fresh doubt on "
+        "official claims.\"\n"
+        "The disclaimer drafted by the Brenford School Board was read aloud. The disclaimer "
+        'said: "Each student forms an opinion of his or her own."\n'
+        "A reporter for the Al Jazeera news agency said the roads were cut. \"No one knows how "
+        "to get the aid in,\" the reporter said.")
+    assert by_text(quotes, "cast fresh doubt").speaker == "Guardian"
+    assert by_text(quotes, "No one knows").speaker is None  # the reporter, not the agency
+    assert by_text(quotes, "Each student").speaker == "Brenford School Board"
+
+
+def test_quotes_a_first_name_spacy_missed_that_the_text_uses_again():
+    quotes = quotes_of(
+        "When the neighbours' children stop by, Annika flops down on the carpet with a game.\n"
+        '"I have already done all of their work," Annika said.')
+    assert by_text(quotes, "I have already").speaker == "Annika"
+
+
+def test_quotes_she_is_not_a_person_named_as_the_object_of_her_own_sentence():
+    # "Rep." ends no sentence, and "As much as she would not mind seeing McClure out of
+    # office, she worries" is about "she", not McClure.
+    quotes = quotes_of(
+        "WASHINGTON _ Rep. Susan Walsh has not been a fan of her fellow Democrat Colin McClure. "
+        "She thinks he cost the party the last election.\n"
+        "But as the House prepares to vote, Ms. Walsh finds herself torn. As much as she would "
+        "not mind seeing Colin McClure out of office, she worries about the precedent.\n"
+        '"I\'m not interested in what happens to Colin McClure," she said.')
+    assert by_text(quotes, "I'm not interested").speaker == "Susan Walsh"
+
+
+def test_quotes_an_organisations_statement_and_radio_after_the_verb_and_before_it():
+    quotes = quotes_of(
+        "Two officials were seized on Friday.\n"
+        "The two were campaigning and \"urged people to hand in their arms,\" said a KLA "
+        "statement printed in the daily Koha Ditore.\n"
+        "South African Broadcasting Corp. radio said it had been leaked a \"preliminary "
+        "document\" that condemns the party.")
+    assert by_text(quotes, "urged people").speaker == "KLA"
+    assert by_text(quotes, "preliminary document").speaker == "South African Broadcasting Corp."
+
+
+def test_quotes_she_is_not_a_man_named_without_a_title():
+    quotes = quotes_of(
+        "Their mother, Deborah Hickey, spoke from London. Darren Granger had been to Chechnya "
+        "twice.\nShe did not blame Granger. \"Darren is old enough to make his own decision,\" "
+        "she said.")
+    assert by_text(quotes, "Darren is old enough").speaker == "Deborah Hickey"
+
+
+def test_quotes_said_a_name_then_the_quote_reports_on_that_name():
+    quotes = quotes_of(
+        "The ban will stay, the ministry said.\n"
+        "Earlier, the prime minister's spokesman, speaking on condition of anonymity, said "
+        "Colin McClure \"has clearly offensive views.\"\n"
+        "The official, who spoke on condition of anonymity, said Beijing had moved against the "
+        "group because of \"the danger it posed to our country.\"")
+    assert by_text(quotes, "has clearly offensive").speaker is None  # the unnamed spokesman
+    assert by_text(quotes, "the danger it posed").speaker is None  # the official's words
+
+
+def test_quotes_a_signs_words_are_no_ones_and_no_place_speaks_for_it():
+    quotes = quotes_of(
+        "Colin McClure visited Pine Ridge on Wednesday. At Pine Ridge, a marquee at a gas "
+        "station showed both joy and wariness: \"Welcome, Governor. Remember our treaties,\" "
+        "the sign read.",
+        "SOUTHAMPTON, N.Y. _ The road into the reservation is not a welcoming one: The sign "
+        "marking the way reads, \"Trespassers will be arrested.\"")
+    assert by_text(quotes, "Welcome, Governor").speaker is None
+    assert by_text(quotes, "Trespassers").speaker is None
+
+
 def test_quotes_an_opening_gerund_is_no_part_of_a_name_and_said_org_pollster_x():
     quotes = quotes_of(
         "Nora Blake chairs the county party.\n"
@@ -1168,6 +1242,15 @@ def test_quotes_he_is_not_the_person_the_quoted_words_are_about():
         'Morton said.\nCharest "often looked hot-tempered and crotchety against the man many '
         'see as a saint," he said.')
     assert by_text(quotes, "often looked").speaker == "Desmond Morton"
+
+
+def test_quotes_he_goes_on_from_the_sentence_before_past_a_name_in_a_clause():
+    quotes = quotes_of(
+        "Pro golfer Colin McClure, who works for a sports channel, is amazed by the relief. He "
+        "thought he needed surgery on his elbow. But after several treatments with Barry Lines "
+        "in the last month, he is holding off on the operation.\n"
+        '"I had trouble picking up a glass without pain," he said.')
+    assert by_text(quotes, "I had trouble").speaker == "Colin McClure"
 
 
 def test_quotes_a_name_modifying_a_noun_is_not_he():

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..types import Article, Citation, Entity
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE, _is_acronym_of, _table_group
 from .mentions import _KIND_OF_LABEL, _OTHER, ORGANIZATION, PERSON, PLACE, _norm, _Raw
+from .genders import gender_of_first_name
 from .roles import gender_of_title, role_key
 
 
@@ -388,6 +389,11 @@ class _Clusters:
                     same = [r for r in roots if title in titles[(raw.article, r)]]
                     untitled = [r for r in roots if not titles[(raw.article, r)]]
                     roots = same or untitled or roots
+                    # "Mrs. Dole" after Elizabeth and Bob Dole: not the man
+                    gender = gender_of_title(raw.title)
+                    roots = [r for r in roots if gender_of_first_name(max(
+                        (m.name for m in members[r]), key=len, default=r)) in (None, gender)
+                             ] or roots
                 elif not raw.title:
                     roots = [r for r in roots if not titles[(raw.article, r)]] or roots
                     # (not "Wang" itself: "Wang Bingzhang" is written family name first)

@@ -42,6 +42,11 @@ _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|explained|noted)\b")
 # Where an organisation is based, written before its name: "Wash-based", "London-based".
 _BASED_AT_START = re.compile(r"[A-Z][\w.'’-]*-based\s+(?=[A-Z])")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
+# Sentence adverbs spaCy sometimes takes into a name that follows them: "Finally Wan subsided".
+_ADVERB_AT_START = re.compile(r"(?:Finally|Eventually|Later|Then|Now|Still|Meanwhile|Instead|"
+                              r"Also|Yet|Today|Yesterday|Afterwards|Afterward|Suddenly|Actually|"
+                              r"Clearly|Recently|Earlier|Perhaps|Indeed|Moreover|However|Thus|"
+                              r"Nonetheless|Nevertheless|Again|Even|Only|Ultimately)\s+(?=[A-Z])")
 
 
 def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
@@ -224,8 +229,9 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     if based and label != "PERSON":  # "the Redmond, Wash-based Marine ... Institute"
         start = based.end()
     if label == "PERSON":
-        said = _SPEECH_AT_START.match(text, start, end)
-        if said:  # "Said Schorr of Mercedes:"
+        said = _SPEECH_AT_START.match(text, start, end) or _ADVERB_AT_START.match(
+            text, start, end)
+        if said:  # "Said Schorr of Mercedes:", "Finally Wan subsided"
             start = said.end()
         of = text.find(" of ", start, end)
         if of > 0 and len(text[start:of].split()) >= 2 and text[of + 4:of + 5].isupper():

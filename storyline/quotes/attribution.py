@@ -23,6 +23,7 @@ from ..entities import (
     is_role_word,
     spelled_alike,
 )
+from ..entities.genders import gender_of_first_name
 from ..entities.names import NAMED_ONLY_AS
 from ..segment import paragraphs
 from .marks import (
@@ -165,6 +166,17 @@ announcement memo bulletin handbook manual pamphlet brochure leaflet platform"""
 # A quote's closing mark, then a name or he/she and one verb that ends the clause.
 _NAME_THEN_VERB = re.compile(r"[,?!\x1f][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she)"
                              r"\s+([a-z]+)(?=[.,])")
+# What follows a dateline's place: `SOUTHAMPTON, N.Y. _`, `LONDON (AP) _`, `PARIS —`.
+_DATELINE_AFTER = re.compile(r"\s*(?:,|\(|_|—|--|-\s)")
+# Things with words on them that no one is named for: `the sign read "..."`.
+_INSCRIPTIONS = frozenset("""sign signs banner banners marquee placard placards poster posters
+plaque inscription billboard sticker stickers t-shirt t-shirts graffiti headline headlines
+caption label""".split())
+_INSCRIPTION_READ = re.compile(r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(" + "|".join(sorted(
+    _INSCRIPTIONS)) + r")\s+(?:[a-z]+\s+){0,4}?(?:read|reads|said|says)\b")
+# `said Farrakhan "has clearly offensive views"`, `said Beijing had moved`: a name after the
+# verb that a quote or a verb follows is the subject of the words reported, not who spoke them.
+_NAME_AFTER_VERB = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s+(?=\S)")
 # A sentence opening on its speech verb, the speaker and a colon after: `Says McCarty: "`
 # (not "Said Hilali Moussa, chief of ...": Said is also a first name).
 _SAYS_AT_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Says|Said|Adds|Added|Asks|Asked|Agreed"
@@ -181,11 +193,17 @@ _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # `said an editorial in the People's Daily`: a newspaper's or a body's writing, whose name
 # follows (a day's name may come between: "prepared for Friday's People's Daily")
 _PUBLISHED_NOUNS = frozenset("editorial commentary article column".split())
+# What an outlet is called after its name: `London's Guardian newspaper said`, `the Xinhua
+# news agency reported`: the outlet's words.
+_OUTLET_NOUNS = frozenset("""newspaper paper daily weekly magazine tabloid agency radio
+television""".split())
 _PUBLISHED_IN = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(
     _PUBLISHED_NOUNS | {"report"})) + r")\s+(?:in|of|for|from|by|prepared\s+for|published\s+"
                            r"(?:in|by)|carried\s+by)\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?")
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
-_WRITTEN_NOUNS = frozenset("memo letter message e-mail email note warning fax report".split())
+_WRITTEN_NOUNS = frozenset("""memo letter message e-mail email note warning fax report study
+survey document ruling decision order resolution complaint lawsuit petition proposal disclaimer
+notice""".split())
 # Between a document and its writer: `the memo, written by X`, `a report released by X`.
 _WRITTEN_VERBS = frozenset("""written issued released sent signed published prepared compiled
 drafted commissioned produced the a an from by""".split())
@@ -231,7 +249,8 @@ class _Found:
 
 
 def _genders(entities: EntityIndex) -> dict[str, str]:
-    """"m" or "f" for the people a title tells ("Mr Trump", "Ms Sanders")."""
+    """"m" or "f" for the people a title tells ("Mr Trump", "Ms Sanders"), else their first
+    name ("Bill Clinton", "Louise Slaughter")."""
     genders: dict[str, str] = {}
     for mentions in entities.mentions:
         for m in mentions:
@@ -239,6 +258,11 @@ def _genders(entities: EntityIndex) -> dict[str, str]:
                 gender = gender_of_title(m.text)
                 if gender:
                     genders.setdefault(m.entity, gender)
+    for entity in entities.entities:
+        if entity.kind == PERSON and entity.name not in genders:
+            gender = gender_of_first_name(entity.name)
+            if gender:
+                genders[entity.name] = gender
     return genders
 
 
@@ -424,7 +448,7 @@ class _ArticleQuotes:
         paragraph_start = self.paragraphs[number][0]
         if self.tags is None or sentence_start <= paragraph_start:
             return None
-        previous = max(self.text.rfind(". ", paragraph_start, sentence_start - 2) + 2,
+        previous = max(self._last_full_stop(paragraph_start, sentence_start - 2) + 2,
                        paragraph_start)
         i = bisect.bisect_left(self.mention_starts, previous)
         while i < len(self.mentions) and self.mentions[i].start < sentence_start:
@@ -493,7 +517,8 @@ class _ArticleQuotes:
                     # `... back to Saudi Arabia, said one Arab official`: who follows spoke
                     speaker = self._subject_after(masked, base, match.end(), number) or speaker
                 if speaker is not None and speaker.name is None and verb in _INVERTIBLE and (
-                        masked[:match.start()].rstrip().endswith(",")):
+                        masked[:match.start()].rstrip().endswith(",")) and not (
+                        self._reports_on(masked, base, match.end())):
                     # `... has a designer, too, said Johnson`: not a description of a clause
                     speaker = self._subject_after(masked, base, match.end(), number) or speaker
                 if speaker is None and verb in _INVERTIBLE and not masked[
@@ -531,6 +556,9 @@ class _ArticleQuotes:
             body = self._statement_body(base + match.start(1), base + match.end(1))
             if body is not None:
                 events.append(_Event(base + match.start(), body))
+        for match in _INSCRIPTION_READ.finditer(masked):  # `," the sign read`: no one named
+            events.append(_Event(base + match.start(1), _Speaker(
+                None, description="the " + match.group(1).lower())))
         for match in _DOCUMENT_READ.finditer(masked):  # `," the statement read`: its issuer
             author = self._organisation_named(["the", match.group(1).lower()],
                                               base + match.start())
@@ -538,6 +566,16 @@ class _ArticleQuotes:
                 events.append(_Event(base + match.start(1), author))
         events.sort(key=lambda e: e.position)
         return events
+
+    def _reports_on(self, masked: str, base: int, verb_end: int) -> bool:
+        """Whether the name right after a speech verb is the subject of what is reported
+        (`said Beijing had moved`, `said Farrakhan "has ..."`), not an inverted speaker."""
+        name = _NAME_AFTER_VERB.match(masked, verb_end)
+        if name is None:
+            return False
+        following = masked[name.end()]
+        return following in "\"“" or (self.tags is not None and self.tags.at(
+            base + name.end()) in FINITE_VERB_TAGS)
 
     def _quoted_object(self, masked: str, base: int, start: int, number: int
                        ) -> _Speaker | None:
@@ -642,6 +680,12 @@ class _ArticleQuotes:
             if organisation is not None:  # `The Transportation Safety Board of Canada said`
                 return self._named(organisation)
         lower = word.lower()
+        if mention is None and lower in _OUTLET_NOUNS and j >= 1:
+            name_at = j - 1 - (tokens[j - 1][2] == "news" and j >= 2)
+            outlet = self.by_end.get(base + tokens[name_at][1])
+            if outlet is not None and outlet.kind == ORGANIZATION and not (
+                    self._after_preposition(outlet)):  # not `a reporter for the X news agency`
+                return self._named(outlet)
         if mention is None and lower in _DOCUMENT_NOUNS and j >= 1:
             author = self.by_end.get(base + tokens[j - 1][1])
             possessor = _OWNER_BEFORE.search(self.text, max(0, base + tokens[j][0] - 80),
@@ -683,6 +727,12 @@ class _ArticleQuotes:
                 _BOUNDARY_WORDS) and j - k < 12:
             k -= 1
         phrase = [w for _, _, w in tokens[k + 1:j + 1]]
+        head = next((w.lower() for w in phrase[1:4] if w.lower() in _INSCRIPTIONS), None)
+        if head is not None and phrase[0].lower() in _DETERMINERS and all(
+                w.islower() for w in phrase[1:phrase.index(head) if head in phrase else 1]):
+            # `the sign read`, `The sign marking the way reads`: written words no one is
+            # named for
+            return _Speaker(None, description=" ".join(phrase[:4]).lower())
         if phrase and mention is None and self._is_definite(
                 phrase, base + tokens[k + 1][0], k >= 0 and tokens[k][2] == ","):
             return self._definite_speaker(phrase, base + tokens[k + 1][0], number)
@@ -738,14 +788,21 @@ class _ArticleQuotes:
                                                           start) is not None
 
     def _unrecognised_name(self, phrase: list[str]) -> _Speaker | None:
-        """Two or three capitalised words just after a closing quote and before its speech
-        verb, that spaCy did not see as a name: a person; the story's longer form of the
-        name where it has one ("Fundi Twawilou" of "Fundi Twawilou Abdulfateh")."""
+        """Capitalised words just after a closing quote and before its speech verb, that
+        spaCy did not see as a name. Two or three of them are a person (the story's longer
+        form of the name where it has one: "Fundi Twawilou" of "Fundi Twawilou Abdulfateh");
+        one is the person whose surname it misspells, or a person the text names so again
+        (`," Annika said` after "Annika flops down")."""
         if len(phrase) == 1 and _SURNAME_WORD.fullmatch(phrase[0]):
-            # `," McClean says` after "Bob McLean": the person whose surname it misspells
+            word = phrase[0]
             alike = {m.entity for m in self.mentions if m.kind == PERSON and " " in m.entity
-                     and spelled_alike(m.entity.split()[-1].lower(), phrase[0].lower())}
-            return _Speaker(alike.pop(), PERSON) if len(alike) == 1 else None
+                     and spelled_alike(m.entity.split()[-1].lower(), word.lower())}
+            if len(alike) == 1:
+                return _Speaker(alike.pop(), PERSON)
+            if not alike and len(re.findall(rf"\b{word}\b", self.text)) >= 2 and (
+                    not re.search(rf"\b{word.lower()}\b", self.text)):
+                return _Speaker(word, PERSON)
+            return None
         if not 2 <= len(phrase) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in phrase) or any(
                 is_role_word(w) or w.lower() in _DETERMINERS for w in phrase):
             return None
@@ -994,6 +1051,12 @@ class _ArticleQuotes:
                     # `said Clinton aide X`, `said UN spokeswoman X`: X
                     return self._named(person)
             return self._named(mention)
+        article = re.match(r"an?\s+", masked[start:start + 4])
+        body = self.by_start.get(base + start + article.end()) if article else None
+        noun = _WORD.match(masked, body.end - base + 1) if body is not None else None
+        if body is not None and body.kind == ORGANIZATION and noun is not None and (
+                noun.group().lower() in _DOCUMENT_NOUNS):
+            return self._named(body)  # `," said a KLA statement`
         statement = _STATEMENT.match(masked, start)
         if statement is not None:  # `," said a statement from the Foreign Ministry`
             body = self.by_start.get(base + statement.end())
@@ -1072,7 +1135,12 @@ class _ArticleQuotes:
                 return self._named(self._person_described_after(mention))
         if i < len(self.mentions):
             mention = self.mentions[i]
-            if _word_count(self.text[sentence_start:mention.start]) <= 2:
+            opening = self.text[sentence_start:mention.start]
+            dateline = mention.text.isupper() and _DATELINE_AFTER.match(self.text, mention.end)
+            if _word_count(opening) <= 2 and not dateline and (
+                    opening.lower().strip() == "according to" or not (
+                        self._after_preposition(mention))):
+                # (not `At Pine Ridge, a marquee ...` nor a dateline's "SOUTHAMPTON")
                 return self._named(self._person_described_after(mention))
         pronoun = _HE_OR_SHE.search(self.text, sentence_start, end)
         if pronoun is not None and not self._is_quoted(pronoun.start()):
@@ -1184,6 +1252,17 @@ class _ArticleQuotes:
             m.entity, gender) and not self._is_quoted(m.start)}
         return _Speaker(people.pop(), PERSON) if len(people) == 1 else None
 
+    def _last_full_stop(self, lo: int, hi: int) -> int:
+        """Where the last ". " between `lo` and `hi` that ends a sentence is, or -1: the full
+        stop of a title or an initial ("Rep. Louise Slaughter", "George W. Bush") ends none."""
+        at = self.text.rfind(". ", lo, hi)
+        while at >= 0:
+            word = self.text[max(lo, at - 12):at + 1].split()
+            if not word or not _NOT_TERMINATOR.fullmatch(word[-1]):
+                return at
+            at = self.text.rfind(". ", lo, at)
+        return -1
+
     def _sentence_opening(self, lo: int, position: int) -> int:
         """Where the sentence holding `position` starts, no earlier than `lo` (a title's
         full stop, "Mrs.", ends no sentence)."""
@@ -1224,7 +1303,7 @@ class _ArticleQuotes:
             return None
         lo = bisect.bisect_right(self.mention_starts, start)
         hi = bisect.bisect_left(self.mention_starts, end)
-        sentence = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start)) + 1
+        sentence = max(self._last_full_stop(0, start), self.text.rfind("\n", 0, start)) + 1
         opener = self.text[sentence:start].split()[:1]
         subordinate = bool(opener) and opener[0].lower() in _SUBORDINATORS
         for mention in reversed(self.mentions[lo:hi]):
@@ -1253,22 +1332,60 @@ class _ArticleQuotes:
         opener = "She" if gender == "f" else "He"
         while candidates:
             final = candidates[-1]
-            breaks = [m.start() + 1
-                      for m in _SENTENCE_BREAK.finditer(self.text, start, final.start)]
-            sentence = max(self.text.rfind(". ", start, final.start),
-                           self.text.rfind("\n", start, final.start), breaks[-1] if breaks else -1)
+            sentence = max(self._last_full_stop(start, final.start),
+                           self.text.rfind("\n", start, final.start),
+                           self._sentence_opening(start, final.start) - 1)
             in_sentence = [m for m in candidates if m.start > sentence]
             first = next((m for m in in_sentence if not self.text.startswith(
                 ("'s ", "’s "), m.end) and _last_word(self.text[max(0, m.start - 8):m.start])
                 not in ("like", "unlike")), in_sentence[0])
             # `Thompson's spokesman, X`, `Like Sulaiman, Beresford sent ...`: X, Beresford
             words = _WORD.findall(self.text, sentence + 1, in_sentence[0].start)
-            if words[:1] != [opener]:
+            if words[:1] != [opener] and not (self._about_pronoun(
+                    opener, words, final, sentence, start, position) and not self._is_subject(
+                    first, sentence + 1)):
                 return _Speaker(first.entity, PERSON)
-            # `She was able to find a therapist for Elliot.`: a sentence about "she", whoever
-            # it names after her; who she is was said before
+            # `She was able to find a therapist for Elliot.`, `As much as she would not mind
+            # seeing Bill Clinton out of office, she worries`, `But after several treatments
+            # with Jacobson, he is holding off`: a sentence about "he" or "she", whoever it
+            # names besides (but not `After she left, Mary Hall said`); who it is was said
+            # before
             candidates = [m for m in candidates if m.start <= sentence]
         return None
+
+    def _about_pronoun(self, opener: str, words: list[str], final: Mention, sentence: int,
+                       start: int, position: int) -> bool:
+        """Whether the sentence that ends at or after `final` is about "he" or "she": the
+        pronoun comes before the names, or after them when the sentence before opened on it
+        (`He thought ... But after treatments with Jacobson, he is holding off`; not `If
+        this fazed McClure, he did not show it`, which opens a paragraph)."""
+        if opener.lower() in words:
+            return True
+        ends = _SENTENCE_BREAK.search(self.text, final.end, position)
+        if not re.search(rf"\b{opener.lower()}\b", self.text[
+                final.end:ends.start() + 1 if ends else position]):
+            return False
+        before = _WORD.findall(self.text, self._sentence_opening(start, max(start, sentence)),
+                               sentence + 1)
+        return before[:1] == [opener]
+
+    def _is_subject(self, mention: Mention, sentence_start: int) -> bool:
+        """Whether the mention is a clause's subject: it opens its sentence (after titles and
+        roles: "Pro Golfer Doug Tewell, who ..., also is"), or a finite verb follows it (after
+        an apposition and an adverb, if any)."""
+        before = _WORD.findall(self.text, sentence_start, mention.start)
+        if all(w[:1].isupper() or is_role_word(w) for w in before):
+            return True
+        if self.tags is None:
+            return False
+        apposed = _APPOSITION_AFTER.match(self.text, mention.end)
+        at = apposed.end() if apposed else mention.end
+        word = _WORD.search(self.text, at)
+        while word is not None and (word.group().endswith("ly") or word.group() in (
+                "also", "too", "then", "now", "still")):
+            word = _WORD.search(self.text, word.end())
+        return word is not None and self.tags.at(word.start()) in FINITE_VERB_TAGS and not (
+            re.search(r"[\"“”]", self.text[mention.end:word.start()]))  # not a quote's verb
 
     def _thing_named(self, mention: Mention) -> bool:
         """`a drug called Celebra`: a thing's name after a common noun and "called" or
