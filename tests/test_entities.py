@@ -120,6 +120,15 @@ def test_entities_a_womans_title_and_a_surname_two_people_share_is_the_woman():
     assert "Mrs. Dole" not in index.entity("Bob Dole").aliases
 
 
+def test_entities_an_organisation_name_with_and_inside_is_one_name():
+    _, index = index_of(
+        "At that time, the Fish and Wildlife Service concluded that a critical habitat was not "
+        "prudent. \"It is big,\" said Fish and Wildlife Service spokeswoman Nadia Berg.")
+    service = index.entity("Fish and Wildlife Service")
+    assert service is not None and service.name == "Fish and Wildlife Service"
+    assert service.mentions == 2 and not any(e.name == "Wildlife Service" for e in index.entities)
+
+
 def test_entities_one_role_written_two_ways_is_listed_once():
     _, index = index_of(
         "Union general secretary Susan Walsh spoke first. Gen. Colin McClure replied.",

@@ -620,6 +620,33 @@ def test_quotes_a_signs_words_are_no_ones_and_no_place_speaks_for_it():
     assert by_text(quotes, "Trespassers").speaker is None
 
 
+def test_quotes_he_is_a_fighter_who_only_identified_himself_by_a_name():
+    quotes = quotes_of(
+        "A rebel fighter, who only identified himself as Shirvani, said Monday the insurgents "
+        "needed time to regroup.\nShirvani came to Nazran in neighbouring Ingushetia with 11 "
+        "wounded men. He said they were planning \"a number of attacks\" later in the month.")
+    assert by_text(quotes, "a number of attacks").speaker == "Shirvani"
+
+
+def test_quotes_a_thing_called_by_a_lowercase_name_says_nothing():
+    quotes = quotes_of(
+        "For autism, this is the first clear marker found so early, said Colin McClure, president "
+        "of Varn Labs Corp. The company is testing a hormone called secretin as a treatment.\n"
+        '"I am going to look for this in our own trials," he said.')
+    assert by_text(quotes, "I am going to look").speaker == "Colin McClure"
+
+
+def test_quotes_the_report_and_the_advisory_are_their_issuers():
+    quotes = quotes_of(
+        "LONDON _ Warming could wipe out many species, the World Wide Fund for Nature said in a "
+        "report issued here Thursday.\nThe fund paints a grim picture.\n"
+        '"Rapid warming is likely to increase habitat loss," the report says.\n'
+        "Carmakers reacted coolly to the advisory from the Varn Road Safety Administration.\n"
+        '"Buyers should be told of the risk," the advisory said.')
+    assert by_text(quotes, "Rapid warming").speaker == "World Wide Fund for Nature"
+    assert by_text(quotes, "Buyers should").speaker == "Varn Road Safety Administration"
+
+
 def test_quotes_an_opening_gerund_is_no_part_of_a_name_and_said_org_pollster_x():
     quotes = quotes_of(
         "Nora Blake chairs the county party.\n"

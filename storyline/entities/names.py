@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _TAG_NAMES = ("NNP", "NNPS")
 _ORGANISATION_NAME = re.compile(
-    r"(?<![\w.])(?:[A-Z][\w&'’.-]*\s+){1,5}(?:Center|Centre|Agency|Institute|Council|Committee"
+    r"(?<![\w.])(?:[A-Z][\w&'’.-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,5}(?:Center|Centre|Agency|Institute|Council|Committee"
     r"|University|College|Office|Department|Association|Union|Party|Ministry|Commission"
     r"|Foundation|Authority|Service|Organization|Organisation|Hospital|Corporation|Court"
     r"|Tribunal|Survey|Bureau|Board|Federation|League|Society|Fund)\b")
@@ -42,6 +42,8 @@ _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|asked|explained|noted)\b")
 # Where an organisation is based, written before its name: "Wash-based", "London-based".
 _BASED_AT_START = re.compile(r"[A-Z][\w.'’-]*-based\s+(?=[A-Z])")
 _SPEECH_AT_START = re.compile(r"(?:Said|Says|Added|Asked|Told)\s+(?=[A-Z])")
+# The rest of an organisation's name that spaCy sometimes leaves off: "... Fund for Nature".
+_FOR_NAME = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\b")
 # Sentence adverbs spaCy sometimes takes into a name that follows them: "Finally Wan subsided".
 _ADVERB_AT_START = re.compile(r"(?:Finally|Eventually|Later|Then|Now|Still|Meanwhile|Instead|"
                               r"Also|Yet|Today|Yesterday|Afterwards|Afterward|Suddenly|Actually|"
@@ -180,7 +182,8 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
 
 
 # How a text says it gives a first name only ("identified only as Karen").
-_ONLY_AS = (r"identified (?:herself |himself |themselves )?only as|gave only (?:her|his) first "
+_ONLY_AS = (r"identified (?:herself |himself |themselves )?only as|only identified (?:herself |"
+            r"himself |themselves )?as|gave only (?:her|his) first "
             r"name,?|gave (?:her|his) (?:first )?name (?:only )?as|(?:would|did) give only "
             r"(?:her|his) first name,?|(?:uses|goes by) the (?:nick)?name")
 _FIRST_NAME_ONLY = re.compile(
@@ -228,6 +231,9 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     based = _BASED_AT_START.match(text, start, end)
     if based and label != "PERSON":  # "the Redmond, Wash-based Marine ... Institute"
         start = based.end()
+    more = _FOR_NAME.match(text, end) if label == "ORG" else None
+    if more:  # "the World Wide Fund" (spaCy's) "for Nature"
+        end = more.end()
     if label == "PERSON":
         said = _SPEECH_AT_START.match(text, start, end) or _ADVERB_AT_START.match(
             text, start, end)

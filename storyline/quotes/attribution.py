@@ -88,6 +88,8 @@ now nevertheless nonetheless finally even too rather quite
 _PRONOUNS = {"he": "m", "she": "f"}
 # `a drug called Celebra`: what a thing is named (after a noun, not "he", "also", "publicly")
 _NAMED_CALLED = re.compile(r"\s+[A-Z][a-z]")
+_NAMED_LOWER = re.compile(r"\s+(?!(?:him|her|it|them|me|us|you|the|a|an|this|that|these|those|his|"
+                          r"its|their|our|my|your|for|on|off|out|up|back)\b)[a-z]+\b(?![\"“])")
 _NOT_A_NOUN = frozenset("""he she they it we i you who which that also then and but has have
 had was were is are be been""".split())
 _PEOPLE_NOUNS = frozenset("""man woman boy girl person child kid baby guy fellow lady
@@ -203,7 +205,7 @@ _PUBLISHED_IN = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(
 # What someone writes: "the memo said" is its writer's, where the text says who wrote it.
 _WRITTEN_NOUNS = frozenset("""memo letter message e-mail email note warning fax report study
 survey document ruling decision order resolution complaint lawsuit petition proposal disclaimer
-notice""".split())
+notice advisory assessment audit""".split())
 # Between a document and its writer: `the memo, written by X`, `a report released by X`.
 _WRITTEN_VERBS = frozenset("""written issued released sent signed published prepared compiled
 drafted commissioned produced the a an from by""".split())
@@ -567,6 +569,19 @@ class _ArticleQuotes:
         events.sort(key=lambda e: e.position)
         return events
 
+    def _named_just_before(self, position: int) -> Mention | None:
+        """The organisation or person whose name ends a few words before `position` in the
+        same clause (a name spaCy cut short: "the World Wide Fund" of "... for Nature")."""
+        i = bisect.bisect_left(self.mention_starts, position) - 1
+        if i < 0:
+            return None
+        mention = self.mentions[i]
+        between = self.text[mention.end:position]
+        if mention.kind in (PERSON, ORGANIZATION) and len(between.split()) <= 2 and not re.search(
+                r"[,.;:\"“”]", between):
+            return mention
+        return None
+
     def _reports_on(self, masked: str, base: int, verb_end: int) -> bool:
         """Whether the name right after a speech verb is the subject of what is reported
         (`said Beijing had moved`, `said Farrakhan "has ..."`), not an inverted speaker."""
@@ -839,10 +854,14 @@ class _ArticleQuotes:
             for found in sorted([*re.finditer(
                     rf"\b{noun}s?\b[^.;]{{0,40}}?\b(?:from|by)\s+(?:the\s+)?|"
                     rf"['’]s\s+(?:[a-z-]+\s+)?{noun}\b", before),
-                    *re.finditer(rf"(?<=[A-Za-z])\s+{noun}\b", before)],
+                    *re.finditer(rf"(?<=[A-Za-z])\s+{noun}\b", before),
+                    *re.finditer(rf"(?<=[A-Za-z.])\s+(?:said|says|warned|stated)\s+in\s+(?:a|an|"
+                                 rf"its|their)\s+(?:[a-z-]+\s+)?{noun}\b", before)],
                     key=lambda m: m.end(), reverse=True):
-                if found.group().startswith(("'", "’", " ")):  # `Rosen's memo`, `the JPI report`
-                    writer = self.by_end.get(found.start())
+                if found.group().startswith(("'", "’", " ")):  # `Rosen's memo`, `the JPI report`,
+                    writer = self.by_end.get(found.start())  # `X said in a report`
+                    if writer is None and " in " in found.group():  # `the World Wide Fund
+                        writer = self._named_just_before(found.start())  # for Nature said in`
                 elif any(w not in _WRITTEN_VERBS and not w[:1].isupper() and not w.isdigit()
                          for w in _WORD.findall(found.group())[1:]):
                     continue  # `The report relied on data from X`: not its writer
@@ -1446,10 +1465,14 @@ def _word_count(text: str) -> int:
 
 
 def _names_a_thing(masked: str, start: int, end: int) -> bool:
-    """"called" between a common noun and a capitalised name: `a drug called Celebra`."""
-    noun = masked[max(0, start - 20):start].split()[-1:]
-    return _NAMED_CALLED.match(masked, end) is not None and bool(noun) and noun[0].isalpha() and (
-        noun[0].islower() and noun[0] not in _NOT_A_NOUN)
+    """"called" between a common noun and a name: `a drug called Celebra`, `a hormone called
+    secretin` (a lowercase name after "a" and a noun)."""
+    before = masked[max(0, start - 30):start].split()[-2:]
+    noun = before[-1:]
+    if not (noun and noun[0].isalpha() and noun[0].islower() and noun[0] not in _NOT_A_NOUN):
+        return False
+    return _NAMED_CALLED.match(masked, end) is not None or (
+        before[:1] in (["a"], ["an"]) and _NAMED_LOWER.match(masked, end) is not None)
 
 
 def _last_word(text: str) -> str:
