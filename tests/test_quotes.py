@@ -647,6 +647,20 @@ def test_quotes_the_report_and_the_advisory_are_their_issuers():
     assert by_text(quotes, "Buyers should").speaker == "Varn Road Safety Administration"
 
 
+def test_quotes_quoted_as_saying_after_an_apposition_a_statement_released_by_and_a_ministry():
+    quotes = quotes_of(
+        "Libya rejected the plan on Tuesday. Teams were invited to the games.\n"
+        '"We will wait for their reply," it quoted Colin McClure, head of the technical '
+        "committee, as saying.\n"
+        '"The Union deplores the arrests," said the statement released by the European Union.\n'
+        "The Libyan foreign ministry said it was astonished by the \"harmony\" of the two "
+        "statements.\nAccording to the BBC, \"large waves\" have struck the islands.")
+    assert by_text(quotes, "We will wait").speaker == "Colin McClure"
+    assert by_text(quotes, "The Union deplores").speaker == "European Union"
+    assert by_text(quotes, "harmony").speaker == "Libya"
+    assert by_text(quotes, "large waves").speaker == "BBC"
+
+
 def test_quotes_an_opening_gerund_is_no_part_of_a_name_and_said_org_pollster_x():
     quotes = quotes_of(
         "Nora Blake chairs the county party.\n"

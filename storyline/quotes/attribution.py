@@ -78,7 +78,7 @@ acknowledges declares stresses cautions counters confides answers recounts prono
 remembers remembered exclaimed exclaims affirmed affirms summarized summarizes
 proclaimed recounted""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
-                   + r"|according to|in the words of|shot back)(?![\w-])")
+                   + r"|[Aa]ccording to|[Ii]n the words of|shot back)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
 repeatedly recently reportedly publicly privately earlier separately simply just only further
 subsequently then since still already often always never both all himself herself itself
@@ -127,7 +127,8 @@ _SPACES = re.compile(r"\s+")
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b")
 _APPOSITION_AFTER = re.compile(r",[^,.;:\"“”\n]{1,80},\s+")
 _STATEMENT = re.compile(r"(?:a |the |in a |its |his |her )?(?:\w+ )?(?:statement|message|letter|"
-                        r"memo|announcement|release|communiqu[eé]) (?:from|by|issued by) "
+                        r"memo|announcement|release|communiqu[eé]) (?:from|by|issued by|"
+                        r"released by) "
                         r"(?:the )?")
 _ORGANISATION_NOUNS = frozenset("""group organisation organization company firm charity agency
 party union ministry authority council committee association department office commission
@@ -160,7 +161,9 @@ _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outs
 # a job title).
 _NOT_OCCUPATIONS = _PREPOSITIONS | frozenset("""the a an and or but that this it its his her
 their today yesterday tonight then also again later earlier recently""".split())
-_QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){1,4}?)as\s+say")
+# `quoted X as saying`, `quoted X, head of the committee, as saying`
+_QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)(?:,[^,\"“”]{1,80},)?\s+as"
+                        r"\s+say")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
@@ -404,7 +407,8 @@ class _ArticleQuotes:
         spoken = [f.speaker for f in earlier if f.paragraph == number and not f.is_partial and (
             previous - 1 <= f.start < sentence_start)]
         spoken += [e.speaker for e in events if previous <= e.position < sentence_start and not (
-            self.text.startswith(("according", "in the words"), e.position))]
+            self.text[e.position:e.position + 12].lower().startswith(("according",
+                                                                      "in the words")))]
         # (not `"..." according to the mayor. A banner with "..." was put up`)
         named = {s.name for s in spoken if s.name}
         if len(named) == 1 and all(s.name for s in spoken):
@@ -476,6 +480,8 @@ class _ArticleQuotes:
         self.current = events
         for match in _VERB.finditer(masked):
             verb = match.group()
+            if verb.lower() in ("according to", "in the words of"):
+                verb = verb.lower()  # `According to the BBC, "..."` opening a sentence
             position = base + match.start()
             if _last_word(masked[max(0, match.start() - 12):match.start()]).lower() in (
                     _NOUN_DETERMINERS):
@@ -835,8 +841,10 @@ class _ArticleQuotes:
         """"the group", "the authority": the organisation the paragraph or the one before
         last named with that word (or, for "the group", any); "the Chilean government":
         the country."""
-        if len(phrase) == 3 and phrase[0] == "the" and phrase[2] in ("government",
-                                                                      "administration"):
+        if 3 <= len(phrase) <= 4 and phrase[0] == "the" and (phrase[-1] in (
+                "government", "administration") or phrase[-1] in ("ministry", "embassy") and (
+                len(phrase) == 3 or phrase[2] in ROLE_MODIFIERS)):
+            # `the Chilean government said`, `the Libyan foreign ministry said`: the country
             stem = phrase[1][:4]
             for mention in reversed(self.mentions):
                 if mention.kind == PLACE and mention.entity.lower().startswith(stem) and len(
