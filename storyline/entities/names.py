@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 _TAG_NAMES = ("NNP", "NNPS")
 _ORGANISATION_NAME = re.compile(
-    r"(?<![\w.])(?:[A-Z][\w&'’.-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,5}(?:Center|Centre|Agency|Institute|Council|Committee"
+    r"(?<![\w.])(?:[A-Z][\w&'’.-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,5}"  # "Fish and Wildlife"
+    r"(?:Center|Centre|Agency|Institute|Council|Committee"
     r"|University|College|Office|Department|Association|Union|Party|Ministry|Commission"
     r"|Foundation|Authority|Service|Organization|Organisation|Hospital|Corporation|Court"
     r"|Tribunal|Survey|Bureau|Board|Federation|League|Society|Fund)\b")

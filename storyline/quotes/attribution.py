@@ -162,8 +162,8 @@ _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outs
 _NOT_OCCUPATIONS = _PREPOSITIONS | frozenset("""the a an and or but that this it its his her
 their today yesterday tonight then also again later earlier recently""".split())
 # `quoted X as saying`, `quoted X, head of the committee, as saying`
-_QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)(?:,[^,\"“”]{1,80},)?\s+as"
-                        r"\s+say")
+_QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
+                        r"(?:,[^,\"“”]{1,80},)?\s+as\s+say")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
