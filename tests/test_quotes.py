@@ -661,6 +661,33 @@ def test_quotes_quoted_as_saying_after_an_apposition_a_statement_released_by_and
     assert by_text(quotes, "large waves").speaker == "BBC"
 
 
+def test_quotes_agreed_to_is_no_speech_and_a_time_phrase_before_the_verb_is_skipped():
+    quotes = quotes_of(
+        "Colin McClure met both ministers on Friday.\n"
+        "Lisbon and Jakarta have agreed to discuss the proposal, which was \"couched in legal "
+        "terms\" and could be the basis of a constitution, McClure said.\n"
+        "The Arab League, which last month condemned the talks, issued a statement Sunday "
+        "saying that the tensions were \"a blatant threat to the region.\"")
+    assert by_text(quotes, "couched in legal").speaker == "Colin McClure"
+    assert by_text(quotes, "a blatant threat").speaker == "Arab League"
+
+
+def test_quotes_the_airlines_chief_executive_is_the_chief_executive_the_story_names():
+    quotes = quotes_of(
+        "ZURICH _ Varnair \"did everything correctly\" in fitting the system, the airline's "
+        "chief executive said in an interview published Sunday.\nVarnair switched the system "
+        "off.\nChief executive Colin McClure told the paper it had been certified.")
+    assert by_text(quotes, "did everything").speaker == "Colin McClure"
+
+
+def test_quotes_a_companys_note_some_weeks_later_is_the_companys():
+    quotes = quotes_of(
+        "Colin McClure wrote to the chipmaker in March.\n"
+        "A Varnell note a few weeks later said, \"McClure made vague threats about supporting\" "
+        "its competitors.")
+    assert by_text(quotes, "McClure made vague").speaker == "Varnell"
+
+
 def test_quotes_an_opening_gerund_is_no_part_of_a_name_and_said_org_pollster_x():
     quotes = quotes_of(
         "Nora Blake chairs the county party.\n"

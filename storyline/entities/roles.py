@@ -109,6 +109,7 @@ with from for to of in on at""".split())
 _APPOSED_NAME = re.compile(r",[^\S\n]+")
 # "Egypt's president": a role its country or organisation owns.
 _OWNED_DESCRIPTION = re.compile(r"\b[A-Z][\w.&-]*['’]s(?=((?:[^\S\n]+[\w.'’-]+){1,5}))")
+_OWNER_WORD = re.compile(r"[a-z]+['’]s")  # "the airline's chief executive"
 _DESCRIPTION = re.compile(r"\b[Tt]he(?=((?:[^\S\n]+[\w.'’-]+){1,5}))")
 
 
@@ -265,10 +266,14 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
                     break
             head = next((i for i, w in enumerate(words) if _ROLE_SYNONYMS.get(
                 w.group().lower(), w.group().lower()) in heads), None)
+            # "the airline's chief executive": a body's role, owned by a common noun
+            owner = 1 if words and _OWNER_WORD.fullmatch(words[0].group()) else 0
             if head is None or not words[head].group()[1:].islower() or any(
                     not (w.group()[:1].isupper() or w.group() in ROLE_MODIFIERS)
-                    for w in words[:head]):
+                    for w in words[owner:head]):
                 continue
+            while head + 1 < len(words) and words[head + 1].group().lower() in heads:
+                head += 1  # "chief executive": the role ends on its last noun
             if head + 1 < len(words) and words[head + 1].group() in ("of", "to", "for"):
                 continue
             head_start = match.start(1) + words[head].start()
@@ -283,7 +288,7 @@ def _description_mentions(texts: Sequence[str], docs: Sequence[Doc], built: list
             if named is not None:  # "the director, Marilynn Buckham": the one named
                 found.append((index, match.start(), head_end, named))
                 continue
-            described = role_words(text[match.start(1):head_end])
+            described = role_words(text[match.start(1) + words[owner].start():head_end])
             best: tuple[bool, bool, int] | None = None
             choices: list[int] = []
             for n, b in enumerate(people):

@@ -109,10 +109,13 @@ _AGE = re.compile(r"\d+-year-old")
 # `the Eastlake, Ohio, resident`: "the" and a place written before a description
 _PLACE_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[A-Z][\w.'’-]*,?\s+){1,4}$")
 _NO_ONE = frozenset("it they we i you one this that who which there these those".split())
+_TIME_UNITS = frozenset("day week month year hour minute".split())
+_QUANTITY_WORDS = frozenset("""a an few several some many two three four five six seven eight
+nine ten""".split())
 _WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
 yesterday january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening night
-week""".split())
+week month year""".split())
 _BOUNDARY_WORDS = frozenset("""and but or that while as after before because when where if
 though although since so than whereas said says told""".split())
 _DETERMINERS = frozenset("the a an one two three some several many its his her their our this "
@@ -167,7 +170,8 @@ _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
-announcement memo bulletin handbook manual pamphlet brochure leaflet platform""".split())
+announcement memo bulletin handbook manual pamphlet brochure leaflet platform note message e-mail
+email fax""".split())
 # A quote's closing mark, then a name or he/she and one verb that ends the clause.
 _NAME_THEN_VERB = re.compile(r"[,?!\x1f][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she)"
                              r"\s+([a-z]+)(?=[.,])")
@@ -491,6 +495,8 @@ class _ArticleQuotes:
             if verb in ("asked", "asks") and (masked.startswith(" for ", match.end()) or (
                     _ASKED_TO.match(masked, match.end()))):
                 continue  # "leaders have asked for meetings", "asked her to test": requests
+            if verb in ("agreed", "agrees") and masked.startswith(" to ", match.end()):
+                continue  # "Lisbon and Jakarta have agreed to discuss": a deal, not words
             sentence_start = _sentence_start(ends, match.start())
             speaker: _Speaker | None
             progressive = verb in PARTICIPLES and _last_word(
@@ -642,6 +648,11 @@ class _ArticleQuotes:
                 j -= 1  # `Martin Indyk Sunday reiterated`
             elif word == ")" and (opening := _opening(tokens, j)) is not None:
                 j = opening - 1  # `Maxey (D-Austin) said`
+            elif lower.rstrip("s") in _TIME_UNITS and j > 0 and (
+                    tokens[j - 1][2].lower() in _QUANTITY_WORDS or tokens[j - 1][2].isdigit()):
+                j -= 1  # `An Intel note a few weeks later said` ("later" skipped above)
+                while j >= 0 and (tokens[j][2].lower() in _QUANTITY_WORDS or tokens[j][2].isdigit()):
+                    j -= 1
             else:
                 break
         if j < 0:
