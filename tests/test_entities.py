@@ -129,6 +129,17 @@ def test_entities_an_organisation_name_with_and_inside_is_one_name():
     assert service.mentions == 2 and not any(e.name == "Wildlife Service" for e in index.entities)
 
 
+def test_entities_a_first_name_tells_a_gender_only_when_it_is_nearly_always_one():
+    from storyline.entities.genders import gender_of_first_name
+
+    assert gender_of_first_name("Bill Clinton") == "m"
+    assert gender_of_first_name("Louise Slaughter") == "f"
+    # used for men and women alike ("Marion Barry", "Glenn Close"), or a surname alone
+    assert gender_of_first_name("Marion Barry") is None
+    assert gender_of_first_name("Glenn Close") is None
+    assert gender_of_first_name("Clinton") is None
+
+
 def test_entities_one_role_written_two_ways_is_listed_once():
     _, index = index_of(
         "Union general secretary Susan Walsh spoke first. Gen. Colin McClure replied.",
