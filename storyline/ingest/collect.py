@@ -91,7 +91,7 @@ def with_unique_ids(placed: list[tuple[str, Article]], collector: Collector) -> 
     for where, article in placed:
         if article.id in first:
             earlier = unique[first[article.id]]
-            if _words(earlier.text) == _words(article.text):
+            if earlier.text.split() == article.text.split():
                 unique[first[article.id]] = _filled(earlier, article)
                 collector.warn(where, f'article "{article.id}" is given twice (the same id and '
                                "text); read once", "leave out one of the copies")
@@ -107,10 +107,6 @@ def with_unique_ids(placed: list[tuple[str, Article]], collector: Collector) -> 
         first[article.id] = len(unique)
         unique.append(article)
     return tuple(unique)
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
 
 
 def _filled(article: Article, other: Article) -> Article:

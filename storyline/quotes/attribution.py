@@ -204,8 +204,8 @@ _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 _PUBLISHED_NOUNS = frozenset("editorial commentary article column".split())
 # What an outlet is called after its name: `London's Guardian newspaper said`, `the Xinhua
 # news agency reported`: the outlet's words.
-_OUTLET_NOUNS = frozenset("""newspaper paper daily weekly magazine tabloid agency radio
-television""".split())
+_OUTLET_NOUNS = frozenset("newspaper paper daily weekly magazine tabloid agency".split()) | (
+    _MEDIA_NOUNS)
 _PUBLISHED_IN = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(
     _PUBLISHED_NOUNS | {"report"})) + r")\s+(?:in|of|for|from|by|prepared\s+for|published\s+"
                            r"(?:in|by)|carried\s+by)\s+(?:the\s+)?(?:[A-Z][a-z]+day['’]s\s+)?")
@@ -651,7 +651,8 @@ class _ArticleQuotes:
             elif lower.rstrip("s") in _TIME_UNITS and j > 0 and (
                     tokens[j - 1][2].lower() in _QUANTITY_WORDS or tokens[j - 1][2].isdigit()):
                 j -= 1  # `An Intel note a few weeks later said` ("later" skipped above)
-                while j >= 0 and (tokens[j][2].lower() in _QUANTITY_WORDS or tokens[j][2].isdigit()):
+                while j >= 0 and (tokens[j][2].lower() in _QUANTITY_WORDS
+                                  or tokens[j][2].isdigit()):
                     j -= 1
             else:
                 break
@@ -759,9 +760,10 @@ class _ArticleQuotes:
                 _BOUNDARY_WORDS) and j - k < 12:
             k -= 1
         phrase = [w for _, _, w in tokens[k + 1:j + 1]]
-        head = next((w.lower() for w in phrase[1:4] if w.lower() in _INSCRIPTIONS), None)
-        if head is not None and phrase[0].lower() in _DETERMINERS and all(
-                w.islower() for w in phrase[1:phrase.index(head) if head in phrase else 1]):
+        sign = next((i for i, w in enumerate(phrase[1:4], 1) if w.lower() in _INSCRIPTIONS),
+                    None)
+        if sign is not None and phrase[0].lower() in _DETERMINERS and all(
+                w.islower() for w in phrase[1:sign]):
             # `the sign read`, `The sign marking the way reads`: written words no one is
             # named for
             return _Speaker(None, description=" ".join(phrase[:4]).lower())
@@ -852,9 +854,11 @@ class _ArticleQuotes:
         """"the group", "the authority": the organisation the paragraph or the one before
         last named with that word (or, for "the group", any); "the Chilean government":
         the country."""
-        if 3 <= len(phrase) <= 4 and phrase[0] == "the" and (phrase[-1] in (
-                "government", "administration") or phrase[-1] in ("ministry", "embassy") and (
-                len(phrase) == 3 or phrase[2] in ROLE_MODIFIERS)):
+        governing = 3 <= len(phrase) <= 4 and phrase[0] == "the" and (
+            phrase[-1] in ("government", "administration") or (
+                phrase[-1] in ("ministry", "embassy") and (
+                    len(phrase) == 3 or phrase[2] in ROLE_MODIFIERS)))
+        if governing:
             # `the Chilean government said`, `the Libyan foreign ministry said`: the country
             stem = phrase[1][:4]
             for mention in reversed(self.mentions):
