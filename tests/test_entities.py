@@ -555,3 +555,12 @@ def test_entities_where_an_organisation_is_based_is_no_part_of_its_name():
     assert [e.name for e in index.entities if e.kind == "organization"] == [
         "Marine Conservation Biology Institute", "World Wildlife Fund"]
     assert not [e for e in index.entities if e.kind == "person"]
+
+
+def test_entities_words_before_a_name_that_describe_the_person_are_no_part_of_it():
+    articles, index = index_of(
+        '"We should leave it to the voters," said Wine Brat Ward Connolly, 31, who led the '
+        "campaign against the toll. Ward Connolly has sat on the board since 2019. "
+        '"Tolls pay for nothing," Connolly said.')
+    [person] = [e for e in index.entities if e.kind == "person"]
+    assert person.name == "Ward Connolly"

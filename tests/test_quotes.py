@@ -1503,3 +1503,50 @@ def test_quotes_according_to_an_agency_and_a_banner_after_a_partial_quote():
     assert by_text(quotes, "but a belated warning").speaker == "Kazbek Makhashev"
     assert by_text(quotes, "Paris defends").speaker is None
     assert by_text(quotes, "plodding accumulation").speaker == "Colin McClure"
+
+
+def test_quotes_a_surname_tagged_a_common_noun_an_accented_name_and_a_person_called_an_agency():
+    quotes = quotes_of(
+        "Vogtschalt recalled that in 1979, when she was 16, she left the village school and went "
+        "down to work at the sorting sheds. Other troubles followed: a bad back, a cough that "
+        "never left. Vogtschalt believes the dust of the sheds did the damage. As the years went "
+        "by and her anger grew, she wondered what the company had known.\n"
+        '"I didn\'t think anybody would ever listen to someone like me," she said.\n'
+        "Things changed last spring when Vogtschalt received a letter from a lawyer, Colin "
+        "McClure, who had read about the sheds.",
+        'The monument was built by local stonemasons. "We wanted something that would outlast '
+        'all of us," Joaquín Prado Elgueta said.',
+        '"We know a little more, so there is a little more hope," Paul-Henri Vasselian, the head '
+        'of the regional accident office, said. However, he added that "it is far too early to '
+        'say what happened."')
+    # spaCy tags "Vogtschalt" a common noun where it opens a sentence and finds no name in
+    # the first paragraph: the surname is still the person the story names later
+    assert by_text(quotes, "I didn't think").speaker == "Vogtschalt"
+    assert by_text(quotes, "We wanted something").speaker == "Joaquín Prado Elgueta"
+    # spaCy calls "Paul-Henri Vasselian" an organisation; "the head of" makes him a person
+    assert by_text(quotes, "it is far too early").speaker == "Paul-Henri Vasselian"
+
+
+def test_quotes_a_relative_the_article_names_speaks_as_his_mother_or_his_dad():
+    quotes = quotes_of(
+        "Evan was three when the doctors gave his parents the word autism. Evan's mother, Susan "
+        "Walsh, gave up her job as a nurse to teach him at home.\n"
+        "Evan can now catch a ball thrown from across the room.\n"
+        '"It took us a year to do that," his mother says.\n'
+        'Barry Walsh, his father, works nights at the bakery. "We take turns sleeping," his dad '
+        'said.\n'
+        '"Can I have juice?" his sister asks.\n'
+        "Across the street, Sean lines up his toy cars on the porch.\n"
+        '"He likes things in rows," his mother says.')
+    assert by_text(quotes, "It took us").speaker == "Susan Walsh"
+    assert by_text(quotes, "We take turns").speaker == "Barry Walsh"
+    assert by_text(quotes, "Can I have juice").speaker is None  # no sister is named
+    # Susan Walsh is Evan's mother, not the mother of the boy across the street
+    assert by_text(quotes, "He likes things").speaker is None
+
+
+def test_quotes_the_one_a_witness_quotes_as_saying_spoke():
+    quotes = quotes_of(
+        "Colin McClure met the buyers in May, led by Nadia Berg. McClure quotes Berg as saying, "
+        '"It certainly isn\'t a gift."')
+    assert by_text(quotes, "It certainly").speaker == "Nadia Berg"

@@ -13,7 +13,7 @@ from ..types import Article, Citation, Entity
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE, _is_acronym_of, _table_group
 from .mentions import _KIND_OF_LABEL, _OTHER, ORGANIZATION, PERSON, PLACE, _norm, _Raw
 from .genders import gender_of_first_name
-from .roles import gender_of_title, role_key
+from .roles import gender_of_title, is_role_word, role_key
 
 
 _PARTICLES = frozenset("bin ibn al el de da di van von der du la le abu".split())
@@ -188,6 +188,8 @@ class _Clusters:
             named = any(_KIND_OF_LABEL.get(label, _OTHER) != _OTHER for label in raw.labels)
             if (raw.title or raw.role_before or raw.aged) and (named or not raw.labels):
                 votes[root][PERSON] += 2
+            elif raw.roles and _first_named(raw.name):  # "Paul-Lois Arslanian, the leader of
+                votes[root][PERSON] += 2  # the agency", an organisation to spaCy
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
         groups = self.groups
         self.kinds: dict[str, str] = {}
@@ -509,7 +511,29 @@ def _canonical(kind: str, raws: list[_Raw], table_group: int | None) -> str:
         names = [n for n in names if len(n.split()) < 3 or n not in shorter] or names
         names = [n for n in names if n.split()[-1] in _REGNAL or not any(  # "John Paul II"
             len(n.split()) >= 3 and other.split() == n.split()[:-1] for other in names)] or names
+        names = [n for n in names if not any(_described_before(n, other) for other in names)
+                 ] or names
     return max(names, key=lambda n: (len(n.split()), len(n), counts[n], n))
+
+
+def _first_named(name: str) -> bool:
+    """Whether a name of two or three words opens on a listed first name ("Paul" of
+    "Paul-Lois Arslanian")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and gender_of_first_name(
+        " ".join([words[0].split("-")[0]] + words[1:])) is not None
+
+
+def _described_before(name: str, other: str) -> bool:
+    """Whether `name` is the two-word-or-longer name `other` with words that describe the
+    person written before it ("Wine Brat Jeff Bundschu", "University of California Regent
+    Ward Connerly"): two or more of them, a possessive or a role. A first name alone
+    ("Suzan Shown Harjo") describes no one."""
+    words, rest = name.split(), other.split()
+    if len(rest) < 2 or len(words) <= len(rest) or words[-len(rest):] != rest:
+        return False
+    before = words[:-len(rest)]
+    return len(before) >= 2 or before[-1].endswith(("'s", "’s")) or is_role_word(before[-1])
 
 
 def spelled_alike(a: str, b: str) -> bool:

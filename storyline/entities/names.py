@@ -358,7 +358,8 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, str], raws: 
                     # inside a sentence ("Tort said", where "tort" is tagged a noun)
                     # or opening one to say something ("Ivers said", "Ivers" a plural noun)
                     forms[form] == SURNAME and (not _at_sentence_start(text, start)
-                                                or _SAYS_AFTER.match(text, end))
+                                                or _SAYS_AFTER.match(text, end)
+                                                or not _written_lowercase(text, form))
                     and tags.at(_next_word(text, end)) in FINITE_VERB_TAGS):
                 continue
         elif len(form) <= 3 and form.isupper() and _in_capitals(text, start, end):
@@ -367,6 +368,11 @@ def _gap_mentions(index: int, text: str, doc: Doc, forms: dict[str, str], raws: 
         if raw is not None:
             raw.labels = []
             yield raw
+
+
+def _written_lowercase(text: str, form: str) -> bool:
+    """Whether the text also uses the name as a common word ("hope" beside "Hope")."""
+    return re.search(r"(?<![\w-])" + re.escape(form.lower()) + r"(?![\w-])", text) is not None
 
 
 def _has_finite_verb(span: Span) -> bool:
@@ -405,7 +411,7 @@ def _surface_forms(raws: list[_Raw]) -> dict[str, str]:
             # "Patricia Lines" keeps the surname's reading
             forms[raw.name] = DISTINCTIVE if "." in raw.name or raw.name.isupper() else PLAIN
         words = raw.name.split()
-        if "PERSON" in raw.labels and len(words) >= 2 and len(words[-1]) >= 3 and (
+        if "PERSON" in raw.labels and len(words) >= 1 and len(words[-1]) >= 3 and (
                 words[-1].isalpha() and words[-1][0].isupper()):
             # "Buffone said" after "Samuel Buffone"
             if forms.get(words[-1], PLAIN) == PLAIN:

@@ -142,8 +142,9 @@ _ANONYMOUS = re.compile(r"\banonymity\b|\b(?:not to be|not be|without being) (?:
                         r"identified|quoted by name)\b|\bdeclined to be (?:named|identified)\b")
 _SUBORDINATORS = frozenset("while although though whereas as if when after before since".split())
 _QUOTE_MARKS = frozenset('"“”‘’')
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_SURNAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # with the accented letters of Latin-1 ("Agustín")
+_NAME_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?")
+_SURNAME_WORD = re.compile(rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+")
 _MEDIA_NOUNS = frozenset("radio television".split())
 # "Tehran radio", "Iranian state television": a broadcaster the text names without a name
 # spaCy sees (capitalised words, then the medium; "state" may come between).
@@ -167,6 +168,9 @@ their today yesterday tonight then also again later earlier recently""".split())
 # `quoted X as saying`, `quoted X, head of the committee, as saying`
 _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
                         r"(?:,[^,\"“”]{1,80},)?\s+as\s+say")
+# `quotes X as saying`, `quotes X, a founder, as describing`, ending where the participle starts
+_QUOTES_AS = re.compile(r"\bquotes\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
+                        r"(?:,[^,\"“”]{1,80},)?\s+as\s+$")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
@@ -198,6 +202,14 @@ _AS_X_PUT_IT = re.compile(r"\bas\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*
                           r"described|describes|called|calls|phrased)\s+it\b")
 _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
 # `X's annual report`: the owner of a document, up to three words before its noun.
+# A relative the text names: "his mother, Maria", "Evan's father, Benton", "Robin Brown, his
+# mother"; "mom" and "dad" are the mother and father.
+_KIN_WORDS = {**{w: w for w in """mother father wife husband son daughter brother sister
+    grandmother grandfather""".split()}, "mom": "mother", "dad": "father"}
+_KIN_PHRASE = (r"([Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*(?=['’]s))(?:['’]s)?\s+"
+               r"(?:\d{1,3}-year-old\s+)?(" + "|".join(_KIN_WORDS) + r")")
+_NAMED_KIN_BEFORE = re.compile(r"\b" + _KIN_PHRASE + r",\s+")
+_NAMED_KIN_AFTER = re.compile(r",\s+" + _KIN_PHRASE + r"\b")
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # `said an editorial in the People's Daily`: a newspaper's or a body's writing, whose name
 # follows (a day's name may come between: "prepared for Friday's People's Daily")
@@ -506,6 +518,11 @@ class _ArticleQuotes:
                     continue  # `X was quoted as saying`: the event is "quoted"
                 speaker = next((e.speaker for e in reversed(events)
                                 if e.position >= base + sentence_start), None)
+                quotes = _QUOTES_AS.search(masked, sentence_start, match.start())
+                if speaker is None and quotes is not None:
+                    # `Barksdale quotes Rosen as saying`: Rosen ("quotes" alone is no speech:
+                    # `Ms North also quotes a number of other survivors:`)
+                    speaker = self._quoted_object(masked, base, quotes.start(1), number)
                 if speaker is None:
                     speaker = self._sentence_subject(base, base + sentence_start, number,
                                                      position)
@@ -794,6 +811,13 @@ class _ArticleQuotes:
                 mention.text.split())]) + " "):
             return self._named(mention)  # "a statement from the White House said"
         body = self._organisation_named(lowered, base + tokens[k + 1][0])
+        if body is None and mention is None and 2 <= len(lowered) <= 3 and (
+                lowered[0] in ("his", "her", "their")) and lowered[-1] in _KIN_WORDS:
+            child = self._pronoun("she" if lowered[0] == "her" else "he",
+                                  base + tokens[k + 1][0], number) if lowered[0] != "their" else None
+            body = self._relative(_KIN_WORDS[lowered[-1]], child.name if child else None,
+                                  number)
+            # `," his mother says`: the one the article names as his mother
         if body is None and mention is None and k >= 0 and tokens[k][2] in _QUOTE_MARKS:
             body = self._unrecognised_name(phrase)  # `," Esther Dalizu said`
         return body or _Speaker(None, description=_description(phrase))
@@ -849,6 +873,39 @@ class _ArticleQuotes:
         if len(longer) == 1:
             return _Speaker(longer[0].name, PERSON)
         return _Speaker(name, PERSON)
+
+    def _relative(self, kin: str, of: str | None, number: int) -> _Speaker | None:
+        """The one person the article names as someone's `kin` ("his mother, Mary", "Mary
+        Hall, his mother"); not one it names as the `kin` of another than `of` ("Evan's
+        mother, Mary" is not Sean's), or, when who `of` is is not known, of someone the
+        paragraph (or the one before) does not name."""
+        if of is None:
+            lo = bisect.bisect_left(self.mention_starts, self.paragraphs[max(0, number - 1)][0])
+            hi = bisect.bisect_left(self.mention_starts, self.paragraphs[number][1])
+            nearby = {m.entity for m in self.mentions[lo:hi]}
+        found = set()
+        for match in _NAMED_KIN_BEFORE.finditer(self.text):
+            person = self.by_start.get(match.end())
+            if person is not None and self._kin_of(match, kin, of, nearby if of is None else None):
+                found.add(person.entity)
+        for person in self.mentions:
+            after = _NAMED_KIN_AFTER.match(self.text, person.end)
+            if after is not None and self._kin_of(after, kin, of, nearby if of is None else None):
+                found.add(person.entity)
+        people = {name for name in found if (e := self.entities.entity(name)) is not None
+                  and e.kind == PERSON}
+        return _Speaker(people.pop(), PERSON) if len(people) == 1 else None
+
+    def _kin_of(self, match: re.Match[str], kin: str, of: str | None,
+                nearby: set[str] | None) -> bool:
+        """Whether a kin phrase ("Evan's mother") names a `kin` of `of`, or, when `of` is
+        not known, of one of the `nearby` people; "his mother" is anyone's."""
+        if _KIN_WORDS.get(match.group(2).lower()) != kin:
+            return False
+        owner = self.by_end.get(match.end(1))
+        if owner is None or match.group(1).lower() in ("his", "her", "their"):
+            return True
+        return owner.entity == of if of is not None else owner.entity in (nearby or set())
 
     def _organisation_named(self, phrase: list[str], position: int) -> _Speaker | None:
         """"the group", "the authority": the organisation the paragraph or the one before
