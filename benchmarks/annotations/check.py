@@ -33,7 +33,7 @@ from storyline.types import Article  # noqa: E402
 
 DEV = HERE / "analysis-dev.jsonl"
 ALIASES = HERE / "aliases.jsonl"
-BLIND_SETS = 57  # blind, blind2 ... blind57: annotated blind, each scored once, then seen
+BLIND_SETS = 63  # blind, blind2 ... blind63: annotated blind, each scored once, then seen
 ANNOTATION_SETS = ("dev", "check", "holdout", "blind",
                    *(f"blind{n}" for n in range(2, BLIND_SETS + 1)))
 
