@@ -123,7 +123,7 @@ def _ends_paragraph(line: str, next_line: str) -> bool:
         return True
     stripped = line.strip()
     if stripped.startswith("(") and stripped.endswith(")"):
-        return True  # an aside or an editor's note: "(Story can end here. Optional adds follow)"
+        return True  # an aside or an editor's note: "(Story may stop here. Extra material follows)"
     # A short line with no final punctuation, not ending mid-phrase ("...that the"), is a
     # heading or title, not a wrapped line.
     words = line.split()

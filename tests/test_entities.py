@@ -122,8 +122,8 @@ def test_entities_a_womans_title_and_a_surname_two_people_share_is_the_woman():
 
 def test_entities_an_organisation_name_with_and_inside_is_one_name():
     _, index = index_of(
-        "At that time, the Fish and Wildlife Service concluded that a critical habitat was not "
-        "prudent. \"It is big,\" said Fish and Wildlife Service spokeswoman Nadia Berg.")
+        "Back then, the Fish and Wildlife Service ruled that a protected range was not "
+        "needed. \"It is big,\" said Fish and Wildlife Service spokeswoman Nadia Berg.")
     service = index.entity("Fish and Wildlife Service")
     assert service is not None and service.name == "Fish and Wildlife Service"
     assert service.mentions == 2 and not any(e.name == "Wildlife Service" for e in index.entities)
@@ -385,10 +385,10 @@ def test_entities_called_as_a_verb_declares_no_alias():
 
 def test_entities_known_as_after_an_organisation_of_a_country_names_the_organisation():
     _, index = index_of(
-        "Flags of the outlawed Kurdish Workers Party of Turkey, known as the PKK, flew over "
-        "the crowd. Turkey has fought the PKK since 1984.")
-    turkey = index.entity("Turkey")
-    assert turkey is not None and "PKK" not in (turkey.name, *turkey.aliases)
+        "Banners of the banned Harbour Workers Party of Norway, known as the HWP, hung over "
+        "the square. Norway has opposed the HWP since 1984.")
+    norway = index.entity("Norway")
+    assert norway is not None and "HWP" not in (norway.name, *norway.aliases)
 
 
 @pytest.mark.parametrize(("span", "name"), [
@@ -463,22 +463,22 @@ def test_entities_a_group_written_after_the_is_not_a_persons_longer_name():
     articles, index = index_of(
         "TULSA _ The governor would not meet the Log Cabin Republicans. The group had asked for "
         "meetings (Log Cabin said so on Monday).\n"
-        "Kevin Ivers, spokesman for the Log Cabin Republicans, the largest gay Republican group, "
-        'called the remarks "very disappointing."')
+        "Peter Dowd, spokesman for the Log Cabin Republicans, the biggest such Republican club, "
+        'called the decision "a real letdown."')
     group = index.entity("Log Cabin Republicans")
     assert group is not None and group.kind == "organization"
 
 
 def test_entities_dean_before_a_surname_alone_is_a_first_name():
     articles, index = index_of(
-        '"We got the worst of everything," said Dean Chavers, director of the Native American '
+        '"We were left with nothing," said Dean Hollis, director of the Varn Valley Arts '
         "Scholarship Fund.")
-    assert index.entity("Dean Chavers") is not None
+    assert index.entity("Dean Hollis") is not None
 
 
 def test_entities_a_name_ends_before_its_comma():
     articles, index = index_of(
-        '"We teach these children the art of studying," said K. George Thampy, George\'s father.')
+        '"We show these pupils how to read maps," said K. George Thampy, George\'s father.')
     assert [e.name for e in index.entities if e.kind == "person"] == ["K. George Thampy"]
 
 
@@ -492,9 +492,9 @@ def test_entities_al_before_a_surname_is_a_first_name():
 
 def test_entities_a_first_name_after_a_titles_full_stop_is_kept():
     articles, index = index_of(
-        "The World Health Organization's new director general, Dr. Gro Harlem Brundtland, "
-        "a former prime minister of Norway, spoke on Monday.")
-    assert index.entity("Gro Harlem Brundtland") is not None
+        "The Varn Health Agency's newly chosen head, Dr. Gro Holm Aasen, "
+        "a onetime health minister of Denmark, spoke on Monday.")
+    assert index.entity("Gro Holm Aasen") is not None
 
 
 def test_entities_a_title_word_opening_an_organisations_name_stays():
@@ -514,7 +514,7 @@ def test_entities_a_name_ending_in_command_is_an_organisation():
 
 def test_entities_a_father_and_son_with_one_name_and_two_suffixes_stay_apart():
     articles, index = index_of(
-        "HARBOR TOWN _ Colin McClure Jr., the 69-year-old chief of the Varn Nation, wants a "
+        "HARBOR TOWN _ Colin McClure Jr., the 71-year-old leader of the Varn Nation, wants a "
         'settlement.\n"We have lived here for 900 years," said McClure, a tall man.\n'
         "McClure said he heard about the claims as a boy, when his father, Colin McClure Sr., "
         'also served as chief. McClure views the town as an island.\n"Maybe they should learn," '
@@ -528,7 +528,7 @@ def test_entities_a_father_and_son_with_one_name_and_two_suffixes_stay_apart():
 def test_entities_a_brother_whose_name_is_spelled_almost_alike_is_someone_else():
     articles, index = index_of(
         "NEW YORK _ A dissident arrived on Tuesday. Speaking through an interpreter, Chen "
-        "Weiming, 44, said he and his younger brother, Chen Weiping, 38, had been sent to a "
+        "Weiming, 44, said he and his younger brother, Chen Weiping, 38, had been held in a "
         'labor camp.\n"The government feels it grew too quickly," Chen said at the airport.')
     elder, younger = index.entity("Chen Weiming"), index.entity("Chen Weiping")
     assert elder is not None and younger is not None and elder != younger
@@ -539,7 +539,7 @@ def test_entities_a_family_name_alone_is_the_person_named_last_before_it():
     articles, index = index_of(
         "BEIJING _ Liu Dawei was sentenced on Monday. Liu, a student leader, appealed. Liu was "
         "in prison for years. Liu said he would go on.",
-        "NEW YORK _ One of the party's founders, Liu Youcai, is to go on trial Dec. 17.\n"
+        "NEW YORK _ One of the group's organisers, Liu Mingtao, faces a hearing on Dec. 9.\n"
         "Dr. Liu Jianguo, 50, an adviser to the party, met the family at the airport.\n"
         "The family business was shut down in 1996, said Liu, a former surgeon in Beijing.")
     # "Liu" is the family name both full names of the second article start with, not a
@@ -549,11 +549,11 @@ def test_entities_a_family_name_alone_is_the_person_named_last_before_it():
 
 def test_entities_where_an_organisation_is_based_is_no_part_of_its_name():
     articles, index = index_of(
-        "SEATTLE _ In a report released Tuesday, the Redmond, Wash-based Marine Conservation "
-        'Biology Institute and the World Wildlife Fund declare that "global climate change is '
-        'a stress on species." The Marine Conservation Biology Institute is small.')
+        "SEATTLE _ In a report released Tuesday, the Tacoma, Wash-based Coastal Reef "
+        'Survey Institute and the World Wildlife Fund warn that "warmer seas put '
+        'reef fish at risk." The Coastal Reef Survey Institute is small.')
     assert [e.name for e in index.entities if e.kind == "organization"] == [
-        "Marine Conservation Biology Institute", "World Wildlife Fund"]
+        "Coastal Reef Survey Institute", "World Wildlife Fund"]
     assert not [e for e in index.entities if e.kind == "person"]
 
 
@@ -564,3 +564,22 @@ def test_entities_words_before_a_name_that_describe_the_person_are_no_part_of_it
         '"Tolls pay for nothing," Connolly said.')
     [person] = [e for e in index.entities if e.kind == "person"]
     assert person.name == "Ward Connolly"
+
+
+def test_entities_letters_after_a_name_a_doubled_name_and_an_agents_title_are_no_part_of_it():
+    articles, index = index_of(
+        "At the trial, Colin McClure QC told the jury the men had planned the attack for months. "
+        '"It was no accident," McClure said.\n'
+        "At a news conference, FBI Agent Barry Lines read a statement.\n"
+        '"We must work together," said a grim-faced Martin Martin.')
+    people = {e.name for e in index.entities if e.kind == "person"}
+    assert {"Colin McClure", "Barry Lines", "Martin"} <= people
+    assert not {"Colin McClure QC", "Agent Barry Lines", "Martin Martin"} & people
+
+
+def test_entities_a_role_goes_on_past_the_full_stop_of_saint():
+    articles, index = index_of(
+        '"It\'s a miracle," said Laura Finch, general manager of the Harbour Hotel on St. Croix. '
+        "Finch expects guests back within a week.")
+    [person] = [e for e in index.entities if e.kind == "person"]
+    assert person.roles == ("general manager of the Harbour Hotel on St. Croix",)

@@ -206,9 +206,9 @@ def test_quotes_any_mix_of_marks_and_words_gives_valid_spans(pieces):
 
 
 def test_quotes_speaker_before_an_apposition_with_commas():
-    quotes = quotes_of("Foreign Minister Abel Matutes, attending the summit in Porto, Portugal, "
-                       "said his government \"respects the decisions taken by the courts.\"")
-    assert [q.speaker for q in quotes] == ["Abel Matutes"]
+    quotes = quotes_of("Foreign Minister Martin Hale, attending the forum in Varna, Bulgaria, "
+                       "said his cabinet \"honours the rulings handed down by the judges.\"")
+    assert [q.speaker for q in quotes] == ["Martin Hale"]
 
 
 def test_quotes_speaker_named_in_the_apposition():
@@ -278,7 +278,7 @@ def test_quotes_statement_from_an_organisation_after_the_quote():
 
 def test_quotes_pronounced_and_a_subject_with_a_relative_clause():
     [quote] = quotes_of('Varnland earns most of its money from timber.\nBut Varnland, which has '
-                        'few hotels, has nevertheless now pronounced tourism to be "the industry '
+                        'few hotels, has nevertheless lately pronounced ferries to be "the trade '
                         'of the future."')
     assert quote.speaker == "Varnland" and quote.is_partial
 
@@ -294,9 +294,9 @@ def test_quotes_who_after_a_person_is_that_person_but_not_after_a_preposition():
                         'reporters that it was because of "a crowd far larger than anyone '
                         'expected."')
     assert quote.speaker == "Alan Preece"
-    [quote] = quotes_of('Reports say the sailors are held.\n"As soon as the five members are '
-                        'released, the Britons can go home," an unnamed source close to the '
-                        'command of Qods Force, who also said that the leader approved.')
+    [quote] = quotes_of('Reports say the sailors are held.\n"As soon as the three drivers are '
+                        'freed, the Danes can sail back," an anonymous source close to the '
+                        'command of Zarif Force, who also said that the chief approved.')
     assert quote.speaker is None
 
 
@@ -553,7 +553,7 @@ def test_quotes_an_outlet_named_before_newspaper_and_a_ruling_drafted_by_a_board
         "official claims.\"\n"
         "The disclaimer drafted by the Brenford School Board was read aloud. The disclaimer "
         'said: "Each student forms an opinion of his or her own."\n'
-        "A reporter for the Al Jazeera news agency said the roads were cut. \"No one knows how "
+        "A reporter for the Al Nour news agency said the roads were cut. \"No one knows how "
         "to get the aid in,\" the reporter said.")
     assert by_text(quotes, "cast fresh doubt").speaker == "Guardian"
     assert by_text(quotes, "No one knows").speaker is None  # the reporter, not the agency
@@ -562,19 +562,19 @@ def test_quotes_an_outlet_named_before_newspaper_and_a_ruling_drafted_by_a_board
 
 def test_quotes_a_first_name_spacy_missed_that_the_text_uses_again():
     quotes = quotes_of(
-        "When the neighbours' children stop by, Annika flops down on the carpet with a game.\n"
+        "When the neighbours' kids drop in, Annika sprawls out on the rug with a puzzle.\n"
         '"I have already done all of their work," Annika said.')
     assert by_text(quotes, "I have already").speaker == "Annika"
 
 
 def test_quotes_she_is_not_a_person_named_as_the_object_of_her_own_sentence():
-    # "Rep." ends no sentence, and "As much as she would not mind seeing McClure out of
-    # office, she worries" is about "she", not McClure.
+    # "Rep." ends no sentence, and "As much as she would not object to watching McClure leave
+    # office, she frets" is about "she", not McClure.
     quotes = quotes_of(
         "WASHINGTON _ Rep. Susan Walsh has not been a fan of her fellow Democrat Colin McClure. "
         "She thinks he cost the party the last election.\n"
-        "But as the House prepares to vote, Ms. Walsh finds herself torn. As much as she would "
-        "not mind seeing Colin McClure out of office, she worries about the precedent.\n"
+        "But as the House gets ready to vote, Ms. Walsh finds herself uneasy. As much as she would "
+        "not object to watching Colin McClure leave office, she frets about the precedent.\n"
         '"I\'m not interested in what happens to Colin McClure," she said.')
     assert by_text(quotes, "I'm not interested").speaker == "Susan Walsh"
 
@@ -582,20 +582,20 @@ def test_quotes_she_is_not_a_person_named_as_the_object_of_her_own_sentence():
 def test_quotes_an_organisations_statement_and_radio_after_the_verb_and_before_it():
     quotes = quotes_of(
         "Two officials were seized on Friday.\n"
-        "The two were campaigning and \"urged people to hand in their arms,\" said a KLA "
-        "statement printed in the daily Koha Ditore.\n"
-        "South African Broadcasting Corp. radio said it had been leaked a \"preliminary "
-        "document\" that condemns the party.")
-    assert by_text(quotes, "urged people").speaker == "KLA"
-    assert by_text(quotes, "preliminary document").speaker == "South African Broadcasting Corp."
+        "The two were touring and \"told villagers to give up their rifles,\" said a VLF "
+        "statement carried in the daily Dita e Re.\n"
+        "Nordland Broadcasting Corp. radio said it had been handed a \"draft "
+        "report\" that condemns the party.")
+    assert by_text(quotes, "told villagers").speaker == "VLF"
+    assert by_text(quotes, "draft report").speaker == "Nordland Broadcasting Corp."
 
 
 def test_quotes_she_is_not_a_man_named_without_a_title():
     quotes = quotes_of(
-        "Their mother, Deborah Hickey, spoke from London. Darren Granger had been to Chechnya "
-        "twice.\nShe did not blame Granger. \"Darren is old enough to make his own decision,\" "
+        "Their mother, Laura Finch, spoke from Leeds. Peter Dowd had been to Kosovo "
+        "twice.\nShe did not fault Dowd. \"Peter is grown up enough to choose his own path,\" "
         "she said.")
-    assert by_text(quotes, "Darren is old enough").speaker == "Deborah Hickey"
+    assert by_text(quotes, "Peter is grown up").speaker == "Laura Finch"
 
 
 def test_quotes_said_a_name_then_the_quote_reports_on_that_name():
@@ -603,10 +603,10 @@ def test_quotes_said_a_name_then_the_quote_reports_on_that_name():
         "The ban will stay, the ministry said.\n"
         "Earlier, the prime minister's spokesman, speaking on condition of anonymity, said "
         "Colin McClure \"has clearly offensive views.\"\n"
-        "The official, who spoke on condition of anonymity, said Beijing had moved against the "
-        "group because of \"the danger it posed to our country.\"")
+        "The diplomat, who spoke on condition of anonymity, said Hanoi had acted against the "
+        "sect because of \"the threat it presented to our nation.\"")
     assert by_text(quotes, "has clearly offensive").speaker is None  # the unnamed spokesman
-    assert by_text(quotes, "the danger it posed").speaker is None  # the official's words
+    assert by_text(quotes, "the threat it presented").speaker is None  # the diplomat's words
 
 
 def test_quotes_a_signs_words_are_no_ones_and_no_place_speaks_for_it():
@@ -614,36 +614,36 @@ def test_quotes_a_signs_words_are_no_ones_and_no_place_speaks_for_it():
         "Colin McClure visited Pine Ridge on Wednesday. At Pine Ridge, a marquee at a gas "
         "station showed both joy and wariness: \"Welcome, Governor. Remember our treaties,\" "
         "the sign read.",
-        "SOUTHAMPTON, N.Y. _ The road into the reservation is not a welcoming one: The sign "
-        "marking the way reads, \"Trespassers will be arrested.\"")
+        "RIVERHEAD, N.Y. _ The lane into the camp is not a friendly one: The sign "
+        "marking the gate reads, \"Trespassers will be prosecuted.\"")
     assert by_text(quotes, "Welcome, Governor").speaker is None
     assert by_text(quotes, "Trespassers").speaker is None
 
 
 def test_quotes_he_is_a_fighter_who_only_identified_himself_by_a_name():
     quotes = quotes_of(
-        "A rebel fighter, who only identified himself as Shirvani, said Monday the insurgents "
-        "needed time to regroup.\nShirvani came to Nazran in neighbouring Ingushetia with 11 "
-        "wounded men. He said they were planning \"a number of attacks\" later in the month.")
-    assert by_text(quotes, "a number of attacks").speaker == "Shirvani"
+        "A militia fighter, who only identified himself as Avarani, said Monday the rebels "
+        "needed time to rest.\nAvarani came to Varnsk in neighbouring Ostria with 9 "
+        "injured men. He said they were preparing \"a series of raids\" later in the month.")
+    assert by_text(quotes, "a series of raids").speaker == "Avarani"
 
 
 def test_quotes_a_thing_called_by_a_lowercase_name_says_nothing():
     quotes = quotes_of(
         "For autism, this is the first clear marker found so early, said Colin McClure, president "
-        "of Varn Labs Corp. The company is testing a hormone called secretin as a treatment.\n"
+        "of Varn Labs Corp. The firm is trialling a peptide called lumatrin as a remedy.\n"
         '"I am going to look for this in our own trials," he said.')
     assert by_text(quotes, "I am going to look").speaker == "Colin McClure"
 
 
 def test_quotes_the_report_and_the_advisory_are_their_issuers():
     quotes = quotes_of(
-        "LONDON _ Warming could wipe out many species, the World Wide Fund for Nature said in a "
-        "report issued here Thursday.\nThe fund paints a grim picture.\n"
+        "LONDON _ Warming could kill off many species, the Global Fund for Wetlands said in a "
+        "report released here Thursday.\nThe fund paints a bleak picture.\n"
         '"Rapid warming is likely to increase habitat loss," the report says.\n'
         "Carmakers reacted coolly to the advisory from the Varn Road Safety Administration.\n"
         '"Buyers should be told of the risk," the advisory said.')
-    assert by_text(quotes, "Rapid warming").speaker == "World Wide Fund for Nature"
+    assert by_text(quotes, "Rapid warming").speaker == "Global Fund for Wetlands"
     assert by_text(quotes, "Buyers should").speaker == "Varn Road Safety Administration"
 
 
@@ -653,29 +653,29 @@ def test_quotes_quoted_as_saying_after_an_apposition_a_statement_released_by_and
         '"We will wait for their reply," it quoted Colin McClure, head of the technical '
         "committee, as saying.\n"
         '"The Union deplores the arrests," said the statement released by the European Union.\n'
-        "The Libyan foreign ministry said it was astonished by the \"harmony\" of the two "
-        "statements.\nAccording to the BBC, \"large waves\" have struck the islands.")
+        "The Libyan foreign ministry said it was puzzled by the \"unity\" of the two "
+        "texts.\nAccording to the BBC, \"large waves\" have struck the islands.")
     assert by_text(quotes, "We will wait").speaker == "Colin McClure"
     assert by_text(quotes, "The Union deplores").speaker == "European Union"
-    assert by_text(quotes, "harmony").speaker == "Libya"
+    assert by_text(quotes, "unity").speaker == "Libya"
     assert by_text(quotes, "large waves").speaker == "BBC"
 
 
 def test_quotes_agreed_to_is_no_speech_and_a_time_phrase_before_the_verb_is_skipped():
     quotes = quotes_of(
         "Colin McClure met both ministers on Friday.\n"
-        "Lisbon and Jakarta have agreed to discuss the proposal, which was \"couched in legal "
-        "terms\" and could be the basis of a constitution, McClure said.\n"
-        "The Arab League, which last month condemned the talks, issued a statement Sunday "
-        "saying that the tensions were \"a blatant threat to the region.\"")
-    assert by_text(quotes, "couched in legal").speaker == "Colin McClure"
-    assert by_text(quotes, "a blatant threat").speaker == "Arab League"
+        "Madrid and Manila have agreed to study the draft, which was \"worded in legal "
+        "language\" and could be the basis of a charter, McClure said.\n"
+        "The Nordic League, which last month condemned the talks, issued a statement Sunday "
+        "saying that the clashes were \"a flagrant danger to the region.\"")
+    assert by_text(quotes, "worded in legal").speaker == "Colin McClure"
+    assert by_text(quotes, "a flagrant danger").speaker == "Nordic League"
 
 
 def test_quotes_the_airlines_chief_executive_is_the_chief_executive_the_story_names():
     quotes = quotes_of(
         "ZURICH _ Varnair \"did everything correctly\" in fitting the system, the airline's "
-        "chief executive said in an interview published Sunday.\nVarnair switched the system "
+        "chief executive said in a newspaper interview Sunday.\nVarnair switched the system "
         "off.\nChief executive Colin McClure told the paper it had been certified.")
     assert by_text(quotes, "did everything").speaker == "Colin McClure"
 
@@ -762,7 +762,7 @@ def test_quotes_blamed_with_a_short_quote_is_kept_and_attributed():
 def test_quotes_address_after_the_organisation_is_not_the_speaker():
     quotes = quotes_of(
         '"The wave is spreading out," Peter Holm, professor of earth sciences at the '
-        "University of California, Santa Cruz said.")
+        "University of Texas, El Paso said.")
     assert by_text(quotes, "The wave").speaker == "Peter Holm"
 
 
@@ -775,9 +775,9 @@ def test_quotes_relative_clause_naming_someone_else_keeps_the_subject():
 
 def test_quotes_organisation_of_a_country_said():
     quotes = quotes_of(
-        "The Transportation Safety Board of Canada said in a statement that the fire was "
-        '"merely the result of other failures."')
-    assert by_text(quotes, "merely the result").speaker.startswith("Transportation Safety Board")
+        "The Marine Safety Board of Iceland said in a statement that the blaze was "
+        '"simply the outcome of earlier failures."')
+    assert by_text(quotes, "simply the outcome").speaker.startswith("Marine Safety Board")
 
 
 def test_quotes_the_filing_of_an_organisation_said():
@@ -789,26 +789,26 @@ def test_quotes_the_filing_of_an_organisation_said():
 
 def test_quotes_place_before_comma_said_gives_the_one_after():
     quotes = quotes_of(
-        'He would face "swift" action if he were brought back to Saudi Arabia, said one Arab '
+        'He would face "harsh" punishment if he were sent back to Oman, said one Arab '
         "official.")
-    quote = by_text(quotes, "swift")
+    quote = by_text(quotes, "harsh")
     assert quote.speaker is None and quote.speaker_role == "Arab official"
 
 
 def test_quotes_he_opening_a_sentence_whose_second_verb_speaks():
     quotes = quotes_of(
         "The committee is watching the race, said a spokesman for the committee, Mike Jordan. "
-        "He declined to speculate about the money, but acknowledged that \"it's certainly a "
-        'race where money could matter."')
-    assert by_text(quotes, "it's certainly").speaker == "Mike Jordan"
+        "He declined to speculate about the money, but acknowledged that \"it's clearly a "
+        'contest where cash could decide it."')
+    assert by_text(quotes, "it's clearly").speaker == "Mike Jordan"
 
 
 def test_quotes_question_then_speaker_and_verb():
     quotes = quotes_of(
-        'Pensioners like Joao Pereira fear the reform.\n"Is there any way to stay calm in this '
-        'country?" Pereira asked. "It is just the rich and the poor."')
-    assert by_text(quotes, "Is there any way").speaker == "Joao Pereira"
-    assert by_text(quotes, "It is just").speaker == "Joao Pereira"
+        'Pensioners like Paulo Ferreira fear the reform.\n"Is there any way to keep calm in this '
+        'town?" Ferreira asked. "It is only the rich and the poor."')
+    assert by_text(quotes, "Is there any way").speaker == "Paulo Ferreira"
+    assert by_text(quotes, "It is only").speaker == "Paulo Ferreira"
 
 
 def test_quotes_appealed_to_with_quoted_words_and_a_regnal_name():
@@ -846,8 +846,8 @@ def test_quotes_present_tense_verb_before_the_speaker():
 def test_quotes_surname_that_spacy_takes_for_a_company_keeps_its_person():
     quotes = quotes_of(
         "Home schooling has grown, said Helen Lines, a researcher at the Tildon Institute.\n"
-        '"Their motivation has shifted," Lines said. Such children now number one million, '
-        "according to Lines, or two million, according to Dr. Ivo Berg.")
+        '"Their motivation has shifted," Lines said. Such pupils now total half a million, '
+        "according to Lines, or a million, according to Dr. Ivo Berg.")
     assert by_text(quotes, "Their motivation").speaker == "Helen Lines"
 
 
@@ -861,8 +861,8 @@ def test_quotes_role_word_before_a_surname_is_the_person():
 def test_quotes_organisation_and_role_words_before_a_person_are_not_the_name():
     quotes = quotes_of(
         "Many schools have resorted to scare signs.\n"
-        '"This is the way it is now," Elmwood Principal Dan Ferris says with regret, by way of '
-        "explaining the signs.")
+        '"This is the way it is now," Elmwood Principal Dan Ferris says with a sigh, by way of '
+        "justifying the signs.")
     assert by_text(quotes, "This is the way").speaker == "Dan Ferris"
 
 
@@ -920,7 +920,7 @@ def test_quotes_editors_note_line_does_not_speak_for_the_quote_after_it():
 def test_quotes_said_name_after_a_clause_ending_in_a_comma():
     quotes = quotes_of(
         "Nadia Berg believes every machine has a maker.\n"
-        "All complex systems are designed by someone, so life has a designer, too, said Berg, "
+        "All intricate machines are designed by someone, so nature has a designer, too, said Berg, "
         "of Tildon.\n"
         '"Nobody is saying who that designer is," she said.')
     assert by_text(quotes, "Nobody is saying").speaker == "Nadia Berg"
@@ -963,7 +963,7 @@ def test_quotes_agreed_opening_a_sentence_with_the_speaker_and_a_colon():
     quotes = quotes_of(
         '"The virus is here to stay," said Vera Ostrand of the health board. Agreed Dr. Ilse '
         'Haverty, a Tildon '
-        'specialist in infectious diseases: "It will not go away."')
+        'specialist in tropical fevers: "It will not go away."')
     assert by_text(quotes, "It will not go away").speaker == "Ilse Haverty"
 
 
@@ -1001,7 +1001,7 @@ def test_quotes_named_speaker_after_beats_a_speakerless_verb_before():
 def test_quotes_speaker_who_gave_only_a_first_name():
     quotes = quotes_of(
         "Mourners filled the church on Sunday.\n"
-        '"I do not go to church, but I came today," said a young man who gave his name only as '
+        '"I do not go to church, but I came today," said a teenager who gave his name only as '
         'Tarek. "We lost a friend."')
     assert by_text(quotes, "I do not go").speaker == "Tarek"
     assert by_text(quotes, "We lost").speaker == "Tarek"
@@ -1048,9 +1048,9 @@ def test_quotes_said_an_aged_person_and_an_aged_role():
 
 def test_quotes_a_message_from_an_organisation_is_its():
     quotes = quotes_of(
-        '"Evolution," says the message from the Alabama State Board of Education, '
-        '"is a controversial theory."')
-    assert {q.speaker for q in quotes} == {"Alabama State Board of Education"}
+        '"Evolution," says the message from the Norland State Board of Education, '
+        '"is a disputed theory."')
+    assert {q.speaker for q in quotes} == {"Norland State Board of Education"}
 
 
 def test_quotes_a_towns_supervisor_named_after_the_role():
@@ -1087,17 +1087,17 @@ def test_quotes_bare_surname_is_not_the_relative_introduced_as_one():
 
 def test_quotes_group_named_like_a_person_is_not_the_spokesmans_speaker():
     quotes = quotes_of(
-        "TULSA _ The governor would not meet the Log Cabin Republicans. The group had asked for "
-        "meetings (Log Cabin said so on Monday).\n"
-        "Kevin Ivers, spokesman for the Log Cabin Republicans, the largest gay Republican group, "
-        'called the remarks "very disappointing."')
-    assert by_text(quotes, "very disappointing").speaker == "Kevin Ivers"
+        "TULSA _ The governor would not meet the Oak Cabin Republicans. The group had asked for "
+        "talks (Oak Cabin said so on Monday).\n"
+        "Martin Hale, spokesman for the Oak Cabin Republicans, the biggest gay Republican club, "
+        'called the remarks "deeply disappointing."')
+    assert by_text(quotes, "deeply disappointing").speaker == "Martin Hale"
 
 
 def test_quotes_party_and_state_in_parentheses_after_the_name():
     quotes = quotes_of(
         "AUSTIN _ The record is open to reading.\n"
-        '"He is not a villain," Helen Lines (D-Austin) said in a reference to the senator.')
+        '"He is not a villain," Helen Lines (D-Dallas) said in an allusion to the senator.')
     assert by_text(quotes, "He is not a villain").speaker == "Helen Lines"
 
 
@@ -1114,20 +1114,20 @@ def test_quotes_three_describing_words_before_the_name_and_remembers():
 def test_quotes_office_of_the_exchequer_and_a_then_title():
     quotes = quotes_of(
         "LONDON _ The ministers met in Washington.\n"
-        '"A quarter of the world is in recession," said Britain\'s Chancellor of the Exchequer '
-        "Gordon Brown.\n"
-        '"Sometimes I really feel discouraged," said then-Cherokee Chief Wilma Mankiller to '
-        "other leaders in 1992.")
-    assert by_text(quotes, "A quarter of the world").speaker == "Gordon Brown"
-    assert by_text(quotes, "Sometimes I really").speaker == "Wilma Mankiller"
+        '"A third of the planet is in a slump," said Britain\'s Chancellor of the Exchequer '
+        "Martin Hale.\n"
+        '"Some days I truly feel worn out," said then-Oneida Chief Laura Finch to '
+        "other leaders in 1994.")
+    assert by_text(quotes, "A third of the planet").speaker == "Martin Hale"
+    assert by_text(quotes, "Some days I truly").speaker == "Laura Finch"
 
 
 def test_quotes_a_son_with_his_fathers_names_is_not_the_father():
     quotes = quotes_of(
-        "SANTIAGO _ Augusto Pinochet was arrested in London.\n"
-        "The show included an interview with Augusto Pinochet Hiriart, Pinochet's son.\n"
-        '"Countries have lost wars," he said, "but that is not what happened here."')
-    assert {q.speaker for q in quotes} == {"Augusto Pinochet Hiriart"}
+        "SANTIAGO _ Carlos Medina was arrested in London.\n"
+        "The programme featured an interview with Carlos Medina Soto, Medina's son.\n"
+        '"Nations have lost wars," he said, "but that is not what occurred here."')
+    assert {q.speaker for q in quotes} == {"Carlos Medina Soto"}
 
 
 def test_quotes_partial_quote_without_a_speech_verb_is_the_subjects():
@@ -1135,25 +1135,25 @@ def test_quotes_partial_quote_without_a_speech_verb_is_the_subjects():
         "AUSTIN _ The campaign met on Monday.\n"
         "Furthermore, Colin May believes that the governor has conservative views "
         '"deep in his heart" about the issue.\n'
-        "According to their mission statement, the Baptists' intent was to "
-        '"find healing, hope and new life" for the children.')
+        "According to their mission statement, the Adventists' goal was to "
+        '"find comfort, hope and a fresh start" for the orphans.')
     assert by_text(quotes, "deep in his heart").speaker == "Colin May"
-    assert by_text(quotes, "find healing").speaker is None
+    assert by_text(quotes, "find comfort").speaker is None
 
 
 def test_quotes_analyst_named_after_a_firm_with_a_particle():
     quotes = quotes_of(
         "MONTREAL _ Quebecers are steamed at hospital closures.\n"
-        '"People are unhappy with the basic services," said political analyst Jean-Marc Leger '
-        "of the Quebec polling firm Le Groupe Leger & Leger.\n"
-        '"They want services first," Leger said.')
-    assert {q.speaker for q in quotes} == {"Jean-Marc Leger"}
+        '"People are unhappy with the basic services," said political analyst Jean-Paul Morin '
+        "of the Ontario polling firm Le Groupe Morin & Morin.\n"
+        '"They want services first," Morin said.')
+    assert {q.speaker for q in quotes} == {"Jean-Paul Morin"}
 
 
 def test_quotes_he_is_the_person_named_after_a_sentence_ending_in_a_quote():
     quotes = quotes_of(
         "ATLANTA _ Guns were the talk of the meeting.\n"
-        "In a speech to the Georgia Republican Party last Saturday, Colin May, the rifle "
+        "In a speech to the Ohio Republican Party last Friday, Colin May, the rifle "
         'association\'s vice president, deplored "a collapse of firearms law enforcement." '
         "At the same meeting, contender Tom August ridiculed the record on schools. "
         '"In 1997," he said, "they prosecuted five."')
@@ -1166,7 +1166,7 @@ def test_quotes_a_reports_writer_is_not_the_source_of_its_data():
         "WASHINGTON _ Schools are safe, a report concludes.\n"
         "The Justice Policy Institute (JPI), a think tank with offices in Washington, said the "
         'fear of school violence is "greatly overblown."\n'
-        "The report relied on data from the U.S. Education Department and the FBI.\n"
+        "The report drew on figures from the U.S. Education Department and the FBI.\n"
         'Officials "reacted abruptly to what they perceived," the JPI report said.\n'
         'The report called all these reactions "needless and harmful."')
     assert by_text(quotes, "greatly overblown").speaker == "Justice Policy Institute"
@@ -1178,7 +1178,7 @@ def test_quotes_then_he_makes_a_joke_and_summarized():
     quotes = quotes_of(
         "TIJUANA _ Enrique Ceballos grows chard.\n"
         '"See the holes?" he asked.\n'
-        'Then he makes a little joke: "If you are lucky, you get extra protein from the bugs."\n'
+        'Then he cracks a small joke: "If you are lucky, you get free protein from the beetles."\n'
         '"This whole battle is hotting up," Ceballos summarized amid the rows.')
     assert {q.speaker for q in quotes} == {"Enrique Ceballos"}
 
@@ -1187,25 +1187,25 @@ def test_quotes_a_freshman_spacy_took_for_a_title_after_quotes():
     quotes = quotes_of(
         "ELMWOOD _ The group prayed.\n"
         'The group prayed for a "safe school year."\n'
-        'Freshman Colin McClure said he attended the event "to help everybody be a witness."')
-    quote = by_text(quotes, "to help everybody")
+        'Freshman Colin McClure said he joined the vigil "to help everyone stand as a witness."')
+    quote = by_text(quotes, "to help everyone")
     assert quote.speaker == "Colin McClure" and quote.speaker_role == "Freshman"
 
 
 def test_quotes_surname_opening_a_sentence_spacy_took_for_a_noun():
     quotes = quotes_of(
-        "WASHINGTON _ Kevin Ivers, a spokesman for the Log Cabin Republicans, praised the "
+        "WASHINGTON _ Barry Lines, a spokesman for the Oak Cabin Republicans, praised the "
         "convention.\n"
-        'Ivers said that the "old social conservative paradigm" in the party "is crumbling."')
-    assert by_text(quotes, "is crumbling").speaker == "Kevin Ivers"
+        'Lines said that the "old religious conservative model" in the party "is crumbling."')
+    assert by_text(quotes, "is crumbling").speaker == "Barry Lines"
 
 
 def test_quotes_he_later_in_a_sentence_whose_participle_speaks():
     quotes = quotes_of(
         "AUSTIN _ Tom August at first refused to meet with the groups.\n"
-        "But in April, he met with the groups, saying afterwards that he was "
-        '"a better man" for it.')
-    assert by_text(quotes, "a better man").speaker == "Tom August"
+        "But in April, he met with the groups, saying afterwards that he felt "
+        '"a wiser man" for it.')
+    assert by_text(quotes, "a wiser man").speaker == "Tom August"
 
 
 def test_quotes_as_x_with_an_apposition_put_it():
@@ -1227,7 +1227,7 @@ def test_quotes_he_is_not_the_person_whose_aide_the_sentence_names():
 def test_quotes_she_is_not_the_person_a_sentence_compares_her_with():
     quotes = quotes_of(
         "ELMWOOD _ Many parents teach at home, among them Nadia Berg, a mother of four.\n"
-        "Like Berg, Susan Walsh sent her eldest son to public school for a year.\n"
+        "Like Berg, Susan Walsh sent her oldest girl to a state school for a year.\n"
         '"Our local school is quite good," she said.')
     assert by_text(quotes, "Our local school").speaker == "Susan Walsh"
 
@@ -1235,20 +1235,20 @@ def test_quotes_she_is_not_the_person_a_sentence_compares_her_with():
 def test_quotes_an_aside_before_the_verb_and_a_name_someone_uses():
     quotes = quotes_of(
         "ELMWOOD _ Students at the school wear uniforms.\n"
-        "Melrose High senior Susan Walsh on the other hand said that if forced to wear a "
-        'uniform, "I would not feel like myself anymore."\n'
-        '"To stay strong we had to band together," said a 24-year-old Navajo gang member who '
-        "uses the name Strange.")
+        "Melrose High senior Susan Walsh on the other hand said that if made to wear a "
+        'blazer, "I would not feel like myself anymore."\n'
+        '"To keep safe we had to stick together," said a 22-year-old Hopi crew member who '
+        "uses the name Sparrow.")
     assert by_text(quotes, "I would not feel").speaker == "Susan Walsh"
-    assert by_text(quotes, "To stay strong").speaker == "Strange"
+    assert by_text(quotes, "To keep safe").speaker == "Sparrow"
 
 
 def test_quotes_a_quote_after_a_sentence_about_someone_new_in_its_paragraph():
     quotes = quotes_of(
         "PORT-AU-PRINCE _ The quake struck on Tuesday.\n"
-        '"We cannot get through anymore. All phone lines are down," said Helen Lines, a '
+        '"We cannot reach anyone anymore. All radio links are down," said Helen Lines, a '
         "charity worker.\n"
-        "Colin May, a reporter for Reuters, was in the area when the tremors struck. "
+        "Colin May, a photographer for Reuters, was in the town when the shaking began. "
         '"Everything started shaking, people were screaming."')
     assert by_text(quotes, "Everything started shaking").speaker == "Colin May"
 
@@ -1263,36 +1263,36 @@ def test_quotes_the_statement_read_is_its_issuers():
 
 def test_quotes_the_pontiff_is_the_pope_the_story_names():
     quotes = quotes_of(
-        "ZAGREB _ The pope did not give his host a blank check. At the mass, Pope John Paul II "
-        'called on Croats to make "their institutions more democratic" in a country rarely '
-        'called free.\n"After long years of dictatorship," the pontiff said at the airport, "it '
-        'is now necessary to build a democracy."')
-    assert by_text(quotes, "After long years").speaker == "John Paul II"
-    assert by_text(quotes, "it is now necessary").speaker == "John Paul II"
+        "LJUBLJANA _ The pope did not hand his host a free pass. At the mass, Pope John Paul II "
+        'called on Slovenes to make "their courts more independent" in a country rarely '
+        'called free.\n"After decades of one-party rule," the pontiff said at the harbour, "it '
+        'is now time to build a democracy."')
+    assert by_text(quotes, "After decades").speaker == "John Paul II"
+    assert by_text(quotes, "it is now time").speaker == "John Paul II"
 
 
 def test_quotes_rather_between_the_speaker_and_the_verb():
     quotes = quotes_of(
-        "ZAGREB _ At the mass, and later at the airport, Pope John Paul II rather pointedly "
-        'called on Croats to make "society and its institutions more democratic" in a country '
+        "LJUBLJANA _ At the mass, and later at the harbour, Pope John Paul II rather pointedly "
+        'called on Slovenes to keep "their courts and their press independent" in a country '
         "rarely called free.")
-    assert by_text(quotes, "society and its").speaker == "John Paul II"
+    assert by_text(quotes, "their courts and").speaker == "John Paul II"
 
 
 def test_quotes_a_definite_description_is_the_person_the_text_is_about():
     quotes = quotes_of(
-        "CLEVELAND _ Susan Walsh had arthritis for years. Last year, her doctor asked her to "
-        "test an unapproved drug called Celebra. Now she walks and swims with no pain. \"A "
-        "person can shake my hand "
-        "and I'm not in pain,\" the Eastlake, Ohio, resident said.\n"
-        "Colin McClure has been mentored for a year. \"When I need to get something off my chest, "
+        "CLEVELAND _ Susan Walsh had gout for years. Last spring, her physician asked her to "
+        "try an experimental pill called Celandra. Now she hikes and cycles with no pain. \"A "
+        "friend can squeeze my hand "
+        "and I'm not hurting,\" the Lakewood, Ohio, resident said.\n"
+        "Colin McClure has been mentored for a year. \"When I need to talk a problem through, "
         'my mentor\'s there," says the 13-year-old.\n'
-        "In Washington, a State Department official said that the United States could not "
-        'confirm reports. "How you count people makes a big difference," the official said.')
-    # "asked her to test" is a request and "a drug called Celebra" a name: neither speaks
-    assert by_text(quotes, "A person can shake").speaker == "Susan Walsh"
+        "In Ottawa, a Foreign Ministry official said that Canada could not "
+        'confirm reports. "How you count voters makes a huge difference," the official said.')
+    # "asked her to try" is a request and "a pill called Celandra" a name: neither speaks
+    assert by_text(quotes, "A friend can squeeze").speaker == "Susan Walsh"
     assert by_text(quotes, "When I need").speaker == "Colin McClure"
-    # "the official" is the unnamed official of "a State Department official"
+    # "the official" is the unnamed official of "a Foreign Ministry official"
     assert by_text(quotes, "How you count").speaker is None
 
 
@@ -1306,25 +1306,25 @@ def test_quotes_a_surname_that_is_also_a_city_is_the_person_who_spoke():
 
 def test_quotes_he_is_not_the_person_the_quoted_words_are_about():
     quotes = quotes_of(
-        "MONTREAL _ During the campaign, Bouchard attacked Charest relentlessly, Desmond "
-        'Morton said.\nCharest "often looked hot-tempered and crotchety against the man many '
-        'see as a saint," he said.')
-    assert by_text(quotes, "often looked").speaker == "Desmond Morton"
+        "QUEBEC _ During the race, Hale attacked Dowd without pause, Ward "
+        'Connolly said.\nDowd "often looked short-tempered and grumpy against the man many '
+        'see as a hero," he said.')
+    assert by_text(quotes, "often looked").speaker == "Ward Connolly"
 
 
 def test_quotes_he_goes_on_from_the_sentence_before_past_a_name_in_a_clause():
     quotes = quotes_of(
         "Pro golfer Colin McClure, who works for a sports channel, is amazed by the relief. He "
-        "thought he needed surgery on his elbow. But after several treatments with Barry Lines "
-        "in the last month, he is holding off on the operation.\n"
+        "thought he needed surgery on his elbow. But after a few treatments with Barry Lines "
+        "in the past month, he is putting off the operation.\n"
         '"I had trouble picking up a glass without pain," he said.')
     assert by_text(quotes, "I had trouble").speaker == "Colin McClure"
 
 
 def test_quotes_a_name_modifying_a_noun_is_not_he():
     quotes = quotes_of(
-        "PHOENIX _ If any of this fazed Colin McClure, he did not show it. When the Bush "
-        'campaign considered inviting him, "they did not say we cannot have you do it," he '
+        "PHOENIX _ If any of this fazed Colin McClure, he did not let it show. When the Dole "
+        'campaign considered hiring him, "they did not say we cannot have you do it," he '
         'said in a brief interview. "The fact that it is a non-issue is positive."')
     assert by_text(quotes, "they did not say").speaker == "Colin McClure"
     assert by_text(quotes, "The fact that").speaker == "Colin McClure"
@@ -1332,35 +1332,35 @@ def test_quotes_a_name_modifying_a_noun_is_not_he():
 
 def test_quotes_he_after_an_unnamed_speaker_is_the_person_named_since():
     quotes = quotes_of(
-        "DENVER _ Colin McClure could not walk. His doctor told him nothing could be done. "
-        "McClure limped to a bookstore. There he found a book. McClure followed its "
-        'directions. "Within days, I realized it was making a tremendous difference," he said.')
+        "DENVER _ Colin McClure could not walk. His surgeon told him nothing would help. "
+        "McClure limped to a library. There he found a manual. McClure followed its "
+        'advice. "Within days, I saw it was making a huge difference," he said.')
     assert by_text(quotes, "Within days").speaker == "Colin McClure"
 
 
 def test_quotes_a_subject_after_an_opening_clause_and_a_progressive_verb():
     quotes = quotes_of(
-        "MIAMI _ The storm hit Haiti. Still, by the time Georges left Cuba four days later, "
-        "even the usually stoic National Weather Service was calling Georges \"the hurricane "
-        "that just won't die.\"\n"
-        "By the time Georges left Cuba, the National Weather Service feared the storm would "
+        "MIAMI _ The storm hit Jamaica. Still, by the time Mireille left Cuba three days later, "
+        "even the normally calm National Storm Centre was calling Mireille \"the hurricane "
+        "that simply won't quit.\"\n"
+        "By the time Mireille left Cuba, the National Storm Centre feared the storm would "
         'go on being "the one storm that does not end."')
-    assert by_text(quotes, "the hurricane that").speaker == "National Weather Service"
-    assert by_text(quotes, "the one storm").speaker == "National Weather Service"
+    assert by_text(quotes, "the hurricane that").speaker == "National Storm Centre"
+    assert by_text(quotes, "the one storm").speaker == "National Storm Centre"
 
 
 def test_quotes_a_person_of_an_organisation_based_somewhere():
     quotes = quotes_of(
-        "WASHINGTON _ The shootings shook the town.\nRonald Stephens of the California-based "
-        "National School Safety Center told a House subcommittee after the shootings: \"It "
-        'should not require an act of courage for parents to send their children to school."')
-    assert by_text(quotes, "It should not require").speaker == "Ronald Stephens"
+        "WASHINGTON _ The shootings shook the town.\nPeter Dowd of the Oregon-based "
+        "National Campus Safety Institute told a Senate panel after the shootings: \"It "
+        'should not take an act of bravery for parents to send their kids to class."')
+    assert by_text(quotes, "It should not take").speaker == "Peter Dowd"
 
 
 def test_quotes_an_editorial_is_its_newspapers():
     quotes = quotes_of(
         "BEIJING _ The government denounced the group on Thursday.\n\"We must fully recognize "
-        "the massive threat,\" said the editorial prepared for Friday's People's Daily.")
+        "the grave threat,\" said the editorial prepared for Saturday's People's Daily.")
     assert by_text(quotes, "We must fully").speaker == "People's Daily"
 
 
@@ -1376,56 +1376,57 @@ def test_quotes_she_is_the_person_of_the_clause_opening_her_sentence():
     quotes = quotes_of(
         'CLEVELAND _ Many patients do not take their pills. "They forget," said Susan Walsh, a '
         "doctor. Patients do better if they stay on the drugs. When Mrs. Helen Lines was "
-        'prescribed the standard drugs that hurt her stomach, she conceded, "I was not a very '
-        'compliant patient."')
+        'prescribed the usual pills that upset her stomach, she conceded, "I was not a very '
+        'obedient patient."')
     assert by_text(quotes, "I was not a very").speaker == "Helen Lines"
 
 
 def test_quotes_an_anonymous_aide_introducing_a_quote_is_unattributed():
     quotes = quotes_of(
         "WASHINGTON _ The Republican Party wants to stay and work, said Rep. Colin McClure of "
-        "Ohio.\nA top Republican aide who spoke on the condition of anonymity put the message "
-        'in plain English: "We are not going to give them the ability to say it is our fault."')
+        "Ohio.\nA senior Republican staffer who spoke on the condition of anonymity bluntly put "
+        'the point in plain English: "We are not going to hand them the chance to say it is our '
+        'fault."')
     assert by_text(quotes, "We are not going").speaker is None
 
 
 def test_quotes_a_partial_quote_goes_on_from_the_sentence_before():
     quotes = quotes_of(
         "NEAH BAY _ Colin McClure hopes the hunt will inspire the tribe.\n"
-        '"It is a sacred way of life that sets an honorable example," he said. Whaling '
-        '"involves so much concentration, so much preparation, that anyone who was involved '
+        '"It is a holy way of living that sets a noble example," he said. Sealing '
+        '"involves so much focus, so much planning, that anyone who took part '
         'would change."\nThe crew boarded the boat on Sunday.')
     assert by_text(quotes, "involves so much").speaker == "Colin McClure"
 
 
 def test_quotes_the_report_is_the_body_that_a_sentence_opening_in_a_report_names():
     quotes = quotes_of(
-        "SEATTLE _ In a report released Tuesday, the Redmond, Wash-based Marine Conservation "
-        "Biology Institute and the World Wildlife Fund declare that warming threatens sea "
-        'life.\nThe report says that salmon suffer. "Researchers predict that warmer water will '
+        "SEATTLE _ In a report released Tuesday, the Tacoma, Wash-based Coastal Reef "
+        "Biology Institute and the Global Ocean Fund declare that heating endangers sea "
+        'life.\nThe report says that trout suffer. "Researchers predict that warmer water will '
         'harm the fish," the report says.')
     assert by_text(quotes, "Researchers predict").speaker == (
-        "Marine Conservation Biology Institute")
+        "Coastal Reef Biology Institute")
 
 
 def test_quotes_a_role_and_a_name_spacy_took_for_an_organisation():
     quotes = quotes_of(
-        "SACRAMENTO _ A plan by UC Regent Ward Connerly drew fire from the party.\n"
-        '"I support two people having the right to do whatever they want to do," said '
-        "Connerly.\nConnerly also said Republicans suffer from their public image.\n"
-        '"We may have a more difficult time than the Democrats," he said.')
-    assert by_text(quotes, "I support two people").speaker == "Ward Connerly"
-    assert by_text(quotes, "We may have").speaker == "Ward Connerly"
+        "SACRAMENTO _ A plan by UC Regent Ward Wetherly drew fire from the party.\n"
+        '"I support two adults having the freedom to do whatever they wish to do," said '
+        "Wetherly.\nWetherly also said Republicans are hurt by their public image.\n"
+        '"We may have a harder time than the Democrats," he said.')
+    assert by_text(quotes, "I support two adults").speaker == "Ward Wetherly"
+    assert by_text(quotes, "We may have").speaker == "Ward Wetherly"
 
 
 def test_quotes_quoted_by_an_agency_as_saying_is_the_one_quoted():
     quotes = quotes_of(
         "LONDON _ Labour MP Colin McClure condemned the deal.\n"
-        '"It is an outrage of enormous proportions," McClure was quoted by Reuters as saying. '
-        '"It challenges the whole basis of the service."\n'
+        '"It is a scandal of vast proportions," McClure was quoted by Reuters as saying. '
+        '"It undermines the very idea of the service."\n'
         "\"Our spokesman will comment,\" said Zuma's spokesman Tom Hollander.")
-    assert by_text(quotes, "It is an outrage").speaker == "Colin McClure"
-    assert by_text(quotes, "It challenges").speaker == "Colin McClure"
+    assert by_text(quotes, "It is a scandal").speaker == "Colin McClure"
+    assert by_text(quotes, "It undermines").speaker == "Colin McClure"
     assert by_text(quotes, "Our spokesman").speaker == "Tom Hollander"
 
 
@@ -1433,76 +1434,76 @@ def test_quotes_the_person_a_name_and_a_role_describe_introduces_a_quote():
     quotes = quotes_of(
         "WACO _ Scientists at Baylor University see the crowd as seeking to stop inquiry. "
         "Baylor said nothing.\nBaylor associate psychology Professor Colin McClure derides it "
-        'as the "God card" shown by the bumper sticker meant to annoy any scientist: "God says '
-        'it; I believe it; that settles it."\n'
+        'as the "God card" played by the car sticker meant to annoy any biologist: "Scripture '
+        'says so; I accept it; end of debate."\n'
         'Susan Walsh told reporters Colin McClure was wrong: "He never read it."')
-    assert by_text(quotes, "God says it").speaker == "Colin McClure"
+    assert by_text(quotes, "Scripture says so").speaker == "Colin McClure"
     assert by_text(quotes, "He never read it").speaker == "Susan Walsh"
 
 
 def test_quotes_a_datelines_agency_is_no_subject_and_a_handbook_speaks_for_its_owner():
     quotes = quotes_of(
-        "ISLAMABAD, Pakistan (AP) _ An Islamic militant group on Thursday threatened to "
+        "ISLAMABAD, Pakistan (AP) _ An Islamist militant group on Tuesday threatened to "
         'retaliate if the dissident is arrested, and described him as a "hero to Muslims '
-        "worldwide.\"\nThe teachers' unions do not like it either. The National Education "
-        'Association handbook declares that "home schooling programs cannot provide a '
-        'comprehensive education."')
+        "worldwide.\"\nThe teachers' unions do not like it either. The National Tutors "
+        'Association handbook declares that "home study courses cannot offer a '
+        'rounded education."')
     assert by_text(quotes, "hero to Muslims").speaker is None
-    assert by_text(quotes, "home schooling programs").speaker == (
-        "National Education Association")
+    assert by_text(quotes, "home study courses").speaker == (
+        "National Tutors Association")
 
 
 def test_quotes_a_misspelt_surname_a_new_verb_and_a_role_noun():
     quotes = quotes_of(
         "NEW YORK _ The virus spread. What is certain, Bob McLean says, is that the virus had "
-        'spread.\n"It had already infected more than half the local geese," McClean says.\n'
-        "The World Wide Fund for Nature (WWF) today called for stronger action.\n"
-        '"The WWF will act," the WWF reaffirmed.\n'
-        "Gov. George W. Bush of Texas met home schoolers on Friday. \"In Texas, we think home "
-        'schooling is something to be protected," the Republican presidential front-runner '
+        'spread.\n"It had already reached more than half the local ducks," McClean says.\n'
+        "The Global Fund for Wetlands (GFW) today called for tougher action.\n"
+        '"The GFW will act," the GFW reaffirmed.\n'
+        "Gov. Martin Hale of Texas met home schoolers on Friday. \"In Texas, we think home "
+        'schooling is a right worth defending," the Republican presidential front-runner '
         "told the meeting.")
     assert by_text(quotes, "It had already").speaker == "Bob McLean"
-    assert by_text(quotes, "The WWF will act").speaker == "World Wide Fund for Nature"
-    assert by_text(quotes, "In Texas").speaker == "George W. Bush"
+    assert by_text(quotes, "The GFW will act").speaker == "Global Fund for Wetlands"
+    assert by_text(quotes, "In Texas").speaker == "Martin Hale"
 
 
 def test_quotes_the_speaker_named_right_after_a_quote_ending_in_a_comma():
     quotes = quotes_of(
-        "WASHINGTON _ Home schoolers met on Friday.\nThe best thing Bush could say about home "
-        'schooling is "nothing," said Bob Mann, 42, of New Jersey.')
-    assert by_text(quotes, "nothing").speaker == "Bob Mann"
+        "WASHINGTON _ Home schoolers met on Friday.\nThe best thing Reid could say about the "
+        'tax is "nothing," said Peter Dowd, 51, of New Jersey.')
+    assert by_text(quotes, "nothing").speaker == "Peter Dowd"
 
 
 def test_quotes_subjects_past_a_preposition_and_an_apposition():
     quotes = quotes_of(
         "MONTPELIER _ About 30 people demonstrated outside the courthouse Tuesday.\n"
-        "An editorial last Friday in The Wall Street Journal said cases like hers extend "
-        '"beyond the issue of home schooling to the rights of families."\n'
-        "But Stephen Ostroff of the Centers for Disease Control and Prevention in Atlanta told "
-        'New Scientist: "Extensive screening of wild birds would not be cost-effective."\n'
-        "Mohammad Reza Bahonar, the deputy speaker of the Majlis of Iran has stated that "
-        'Britain should apologize.\n"If it is proven that a mistake has been made the issue '
-        'will be resolved," he said.\n'
-        "David Rocchio, deputy legal counsel to Vermont Gov. Howard Dean, who has been involved "
-        'in talks on Indian gambling, said that "the concern that governors have is not with '
-        'the benefit casinos bring to tribes."')
-    assert by_text(quotes, "beyond the issue").speaker == "The Wall Street Journal"
-    assert by_text(quotes, "Extensive screening").speaker == "Stephen Ostroff"
-    assert by_text(quotes, "If it is proven").speaker == "Mohammad Reza Bahonar"
-    assert by_text(quotes, "the concern that").speaker == "David Rocchio"
+        "An editorial last Monday in The Tildon Courier said cases like hers reach "
+        '"beyond the question of home schooling to the rights of parents."\n'
+        "But Martin Hale of the Bureau of Animal Health and Safety in Atlanta told "
+        'New Scientist: "Broad testing of wild ducks would not be cost-effective."\n'
+        "Ali Reza Farahani, the deputy chairman of the Majlis of Oman has stated that "
+        'Norway should apologize.\n"If it is shown that an error has been made the matter '
+        'will be settled," he said.\n'
+        "Peter Dowd, deputy legal counsel to Vermont Gov. Anna Kowal, who has been involved "
+        'in talks on tribal gaming, said that "the worry that governors have is not with '
+        'the money casinos bring to tribes."')
+    assert by_text(quotes, "beyond the question").speaker == "The Tildon Courier"
+    assert by_text(quotes, "Broad testing").speaker == "Martin Hale"
+    assert by_text(quotes, "If it is shown").speaker == "Ali Reza Farahani"
+    assert by_text(quotes, "the worry that").speaker == "Peter Dowd"
 
 
 def test_quotes_according_to_an_agency_and_a_banner_after_a_partial_quote():
     quotes = quotes_of(
-        "GROZNY _ The republic may strike back.\nKazbek Makhashev said he was not making a "
-        'threat "but a belated warning," according to Interfax.\n'
+        "GROZNY _ The republic may strike back.\nAslan Bekov said he was not issuing an "
+        'ultimatum "but a final caution," according to Interfax.\n'
         'A ceremony was canceled "by Chinese officials" according to the mayor, Colin McClure. '
-        'A banner with "Paris defends human rights around the world" was installed on the City '
-        'Hall.\nEmpty logic, says Colin McClure. Natural selection is the "plodding accumulation '
-        'of error and chance."')
-    assert by_text(quotes, "but a belated warning").speaker == "Kazbek Makhashev"
-    assert by_text(quotes, "Paris defends").speaker is None
-    assert by_text(quotes, "plodding accumulation").speaker == "Colin McClure"
+        'A banner with "Rome defends free speech across the globe" was hung on the City '
+        'Hall.\nEmpty logic, says Colin McClure. Natural selection is the "slow pile-up '
+        'of accident and luck."')
+    assert by_text(quotes, "but a final caution").speaker == "Aslan Bekov"
+    assert by_text(quotes, "Rome defends").speaker is None
+    assert by_text(quotes, "slow pile-up").speaker == "Colin McClure"
 
 
 def test_quotes_a_surname_tagged_a_common_noun_an_accented_name_and_a_person_called_an_agency():
@@ -1532,7 +1533,7 @@ def test_quotes_a_relative_the_article_names_speaks_as_his_mother_or_his_dad():
         "Evan was three when the doctors gave his parents the word autism. Evan's mother, Susan "
         "Walsh, gave up her job as a nurse to teach him at home.\n"
         "Evan can now catch a ball thrown from across the room.\n"
-        '"It took us a year to do that," his mother says.\n'
+        '"It took us a month to learn that," his mother says.\n'
         'Barry Walsh, his father, works nights at the bakery. "We take turns sleeping," his dad '
         'said.\n'
         '"Can I have juice?" his sister asks.\n'
@@ -1550,3 +1551,24 @@ def test_quotes_the_one_a_witness_quotes_as_saying_spoke():
         "Colin McClure met the buyers in May, led by Nadia Berg. McClure quotes Berg as saying, "
         '"It certainly isn\'t a gift."')
     assert by_text(quotes, "It certainly").speaker == "Nadia Berg"
+
+
+def test_quotes_the_newspaper_and_an_organisations_statement_and_verbs_of_boasting():
+    quotes = quotes_of(
+        "BEIJING (AP) _ China's swimmers will aim for five gold medals, the Norland Youth Daily "
+        "said Monday.\nThe diving team will travel without two veterans, the Norland Youth Daily "
+        'said. "This shows the team trusts its young divers," the newspaper said.\n'
+        '"The evidence for the warming of the bay is overwhelming," said a WWF statement.\n'
+        '"It\'s a miracle," crowed Susan Walsh, the manager of a harbour hotel.\n'
+        '"Let there be no doubt about it," said Nobel laureate Martin Hale.')
+    assert by_text(quotes, "This shows").speaker == "Norland Youth Daily"
+    assert by_text(quotes, "The evidence").speaker == "WWF"
+    assert by_text(quotes, "It's a miracle").speaker == "Susan Walsh"
+    assert by_text(quotes, "Let there be").speaker == "Martin Hale"
+
+
+def test_quotes_letters_after_a_name_are_no_part_of_the_subject():
+    quotes = quotes_of(
+        'Summing up for the prosecution, Colin McClure QC claimed that "the men planned every '
+        'step for months."')
+    assert by_text(quotes, "the men planned").speaker == "Colin McClure"

@@ -65,10 +65,10 @@ def test_stories_bad_input_is_reported_and_the_rest_processed(tmp_path):
     assert placed["undated-chess"] == placed["chess-1"]
 
 
-NOTICE = "This will appear next to all of your comments. This will not appear anywhere on the site."
-CRAWL = ("These crawls are part of an effort to archive pages as they are created and archive the "
-         "pages that they refer to, so that the pages are still there when links break. Crawl data "
-         "flows in every day from donors and partner libraries worldwide.")
+NOTICE = "Your display name is shown beside each of your posts. Your email is kept private."
+CRAWL = ("These snapshots belong to a project that saves pages when they go live and also saves "
+         "every page they link to, so readers can reach them after a link goes dead. Snapshot "
+         "files arrive each day from volunteers and member archives.")
 
 
 def test_stories_short_and_boilerplate_articles_stay_alone_across_runs(tmp_path):

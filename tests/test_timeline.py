@@ -74,7 +74,7 @@ def test_timeline_weekday_in_a_future_clause_is_the_coming_one():
 def test_timeline_weekday_of_an_intended_infinitive_is_the_coming_one():
     # published Wednesday 2024-03-13
     found = resolved("The leaders prepared to meet Friday with the union. He said he expected "
-                     "the council to sit into Saturday. Members are eager to get home by "
+                     "the council to sit into Saturday. Delegates are eager to fly back by "
                      "Monday. The union tried to call the mayor Tuesday.")
     assert found["Friday"] == ("2024-03-15", "day")
     assert found["Saturday"] == ("2024-03-16", "day")

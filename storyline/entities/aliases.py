@@ -113,7 +113,7 @@ def _text_declarations(text: str, found: list[_Raw]) -> Iterable[tuple[_Raw, _Ra
         if i < 0 or found[i].end != match.start():
             continue
         of = _OF_BEFORE.search(text, max(0, found[i].start - 16), found[i].start)
-        if of is not None:  # "the Kurdish Workers Party of Turkey, known as the PKK": the party
+        if of is not None:  # "the Harbour Workers Party of Norway, known as the HWP": the party
             j = bisect.bisect_right(ends, of.start()) - 1
             if j < 0 or found[j].end != of.start():
                 continue
@@ -121,7 +121,7 @@ def _text_declarations(text: str, found: list[_Raw]) -> Iterable[tuple[_Raw, _Ra
         given = _CAPITALISED_NAME.match(text, match.end())
         if re.search(r"\bcalled\b", match.group()) and ("PERSON" in found[i].labels or (
                 given is not None and _CALLED_SOMETHING.match(text, given.end()))):
-            continue  # `Robert Black, called the Log Cabin Republicans a "deviant group"`
+            continue  # `Robert Marsh, called the Harbour Liberals a "splinter group"`
         after = starts.get(match.end())
         if after is None:
             name = _CAPITALISED_NAME.match(text, match.end())

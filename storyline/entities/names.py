@@ -96,7 +96,7 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         if kind is None or (kind == _OTHER and _has_finite_verb(ent)):
             continue
         split = _role_complement(text, start, ent.end_char, doc, label)
-        if split is not None:  # "the Prime Minister of [the United Kingdom Gordon Brown]"
+        if split is not None:  # "the Prime Minister of [the United Kingdom Susan Walsh]"
             for part_start, part_end, part_label in split:
                 raw = _clean(index, text, part_start, part_end, part_label)
                 if raw is not None:
@@ -128,11 +128,11 @@ _ORGANISATION_WORD_IN_NAME = re.compile(
 
 def _role_complement(text: str, start: int, end: int, doc: Doc, label: str = ""
                      ) -> list[tuple[int, int, str]] | None:
-    """One span for "the Prime Minister of [the United Kingdom Gordon Brown]": after a role
+    """One span for "the Prime Minister of [the United Kingdom Susan Walsh]": after a role
     and "of", a name the story also writes alone (or one of the alias table) followed by a
     full name of two or three capitalised words is a place and a person; a "person" of three
     words there is the office's one word and a two-word name ("Chancellor of the [Exchequer
-    Gordon Brown]")."""
+    Susan Walsh]")."""
     before = _ROLE_OF.search(text, max(0, start - 60), start)
     if before is None or not is_role_word(before.group(1)):
         return None
@@ -191,13 +191,13 @@ _FIRST_NAME_ONLY = re.compile(
     r"\b(?:" + _ONLY_AS + r"|(?:a|an) (?:woman|man|girl|boy|"
     r"mother|father|student|nurse|worker|resident|posting by a woman|posting by a man) named)"
     r"\s+([A-Z][a-z]+)\b")
-# `said a young man who gave his name only as Sami`: where the name follows (for quotes).
+# `said a driver who gave his name only as Rafi`: where the name follows (for quotes).
 NAMED_ONLY_AS = re.compile(r",?\s*(?:who\s+)?(?:was\s+)?(?:" + _ONLY_AS + r")\s+")
 
 
 def _first_names_only(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:
     """People the text names by a first name alone, saying so ("a patient identified only as
-    Karen", "a young woman who gave only her first name, Arezou"): spaCy often misses them."""
+    Karen", "a nurse who gave only her first name, Dina"): spaCy often misses them."""
     taken = [(r.start, r.end) for r in raws]
     for match in _FIRST_NAME_ONLY.finditer(text):
         start, end = match.span(1)
@@ -211,8 +211,10 @@ def _first_names_only(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]
             yield raw
 
 
-# Role words that are also first names: before a surname alone ("Dean Chavers") a name.
+# Role words that are also first names: before a surname alone ("Dean Hollis") a name.
 _GIVEN_NAME_ROLES = frozenset({"Dean"})
+# Letters after a name that are no part of it ("Neil Flewitt QC").
+POSTNOMINALS = frozenset("QC KC MP MBE OBE CBE KBE PhD Esq".split())
 
 
 def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | None:
@@ -227,7 +229,7 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
     if text.endswith(("'s", "’s"), start, end) and end - start > 2:
         end -= 2
     year = _TRAILING_YEAR.search(text, start, end)
-    if year and label != "PERSON":  # "the Vienna Convention on Diplomatic Relations of 1961"
+    if year and label != "PERSON":  # "the Varnholm Treaty on Fishing Rights of 1961"
         end = year.start()
     based = _BASED_AT_START.match(text, start, end)
     if based and label != "PERSON":  # "the Redmond, Wash-based Marine ... Institute"
@@ -248,10 +250,13 @@ def _clean(index: int, text: str, start: int, end: int, label: str) -> _Raw | No
                 0].lower() not in _NAMES_IN_ING:  # "Joining Whaley", not "Sterling Golongergen"
             start = gerund.end()
         words = text[start:end].split()
-        while len(words) > 1 and words[-1][:1].islower() and not any(
-                c.isupper() for c in words[-1]):  # "el-Fathali" stays
+        while len(words) > 1 and (words[-1] in POSTNOMINALS or words[-1][:1].islower() and (
+                not any(c.isupper() for c in words[-1]))):  # "el-Fathali" stays; "Neil
+            # Flewitt QC" is Neil Flewitt
             end = text.rindex(words.pop(), start, end)
             end = len(text[:end].rstrip())
+        if len(words) == 2 and words[0] == words[1] and len(words[0]) >= 5:
+            end = start + len(words[0])  # "a grim-faced Arafat Arafat": a typo ("Bam Bam" stays)
     name_start = start
     title = ""
     inner = _TITLES_AT_START.match(text, start, end)
@@ -298,7 +303,7 @@ _ABBREVIATIONS_ONLY = re.compile(r"(?:" + _SHORT_TITLES + r"\.?\s*)+")
 def _at_sentence_start(text: str, position: int) -> bool:
     before = text[max(0, position - 3):position].rstrip(" “\"'‘")
     if before.endswith(".") and _TITLE_BEFORE.search(text, max(0, position - 8), position):
-        return False  # "Dr. Gro Harlem Brundtland": a title's full stop
+        return False  # "Dr. Gro Holm Aasen": a title's full stop
     return not before or before[-1] in ".!?\n:_—–-"
 
 

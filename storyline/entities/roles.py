@@ -67,7 +67,7 @@ astronaut chef
 supervisor councilman councilwoman councillor alderman assemblyman assemblywoman trustee clerk
 counselor strategist pollster lobbyist consultant psychologist psychiatrist sociologist curator
 freshman sophomore freshmen sophomores
-regent front-runner frontrunner
+regent front-runner frontrunner agent laureate
 """.split())
 _ROLE_ABBREVIATIONS = {"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
                        "capt": "captain", "sgt": "sergeant", "adm": "admiral", "sen": "senator",
@@ -211,8 +211,8 @@ def _apposition_role(phrase: str, start: int, tags: TokenTags) -> str | None:
 def _cut_sentence(phrase: str) -> str:
     for match in re.finditer(r"[.!?]\s+", phrase):
         word = phrase[:match.start()].split()[-1] if phrase[:match.start()].split() else ""
-        if not re.fullmatch(r"(?:[A-Z]\.?)+|(?:" + "|".join(_ABBREVIATED + _HONORIFICS) + ")",
-                            word):
+        if not re.fullmatch(r"(?:[A-Z]\.?)+|(?:" + "|".join(_ABBREVIATED + _HONORIFICS) + ")"
+                            r"|St|Mt|Ft", word):  # "on St. Croix" goes on
             return phrase[:match.start()]
     return phrase
 

@@ -24,7 +24,7 @@ from ..entities import (
     spelled_alike,
 )
 from ..entities.genders import gender_of_first_name
-from ..entities.names import NAMED_ONLY_AS
+from ..entities.names import NAMED_ONLY_AS, POSTNOMINALS
 from ..segment import paragraphs
 from .marks import (
     _DOUBLE_MARKS,
@@ -59,7 +59,8 @@ retorted retorts snapped scoffed objected objects interjected protested protests
 speculates wondered answered answers denounced denounces decried decries jokes quips sighed
 sighs shouts whispers yells screams cries laments muses confided confides boasted boasts
 recounted recounts remembers remembered exclaimed exclaims affirmed affirms summarized
-summarizes summarised summarises
+summarizes summarised summarises crowed crows fumed fumes gushed gushes marveled marvelled
+muttered mutters grumbled grumbles griped gripes murmured murmurs chided chides sniffed
 """.split())
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
@@ -76,7 +77,8 @@ boasted agreed confided answered complains jokes quips recalls notes explains co
 agrees insists warns concedes observes remarks boasts laments replies responds argues
 acknowledges declares stresses cautions counters confides answers recounts pronounced
 remembers remembered exclaimed exclaims affirmed affirms summarized summarizes
-proclaimed recounted""".split())
+proclaimed recounted crowed crows fumed fumes gushed gushes marveled marvelled muttered
+mutters grumbled grumbles griped gripes murmured murmurs sniffed""".split())
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|[Aa]ccording to|[Ii]n the words of|shot back)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
@@ -401,7 +403,7 @@ class _ArticleQuotes:
         if speaker is None and event is None and not is_partial and not prefix and not (
                 earlier and earlier[-1].paragraph == number):
             # a sentence of its own that no verb attributes, after one about a person:
-            # `Woo uses techniques to ease their anxiety. "I help patients ..."`
+            # `Hale uses music to calm his clients. "I help them ..."`
             speaker = self._previous_sentence_subject(sentence_start, number)
         if speaker is None and event is None and is_partial and len(words) > 2:
             # `Farris believes that Bush has views "in his heart"`: the sentence's subject
@@ -452,7 +454,7 @@ class _ArticleQuotes:
             if subject is not None:
                 return subject
         if n == 0 and not prefix and span.open_mark > self.paragraphs[number][0] + 1:
-            # `X, a reporter for Reuters, was in the area. "Everything started shaking"`:
+            # `X, a driver for a bus firm, was on the bridge. "The deck just dropped"`:
             # the person the paragraph's sentence before is about, not the last speaker
             subject = self._previous_sentence_subject(sentence_start, number)
             if subject is not None:
@@ -521,7 +523,7 @@ class _ArticleQuotes:
                 quotes = _QUOTES_AS.search(masked, sentence_start, match.start())
                 if speaker is None and quotes is not None:
                     # `Barksdale quotes Rosen as saying`: Rosen ("quotes" alone is no speech:
-                    # `Ms North also quotes a number of other survivors:`)
+                    # `Ms Finch also quotes several other witnesses:`)
                     speaker = self._quoted_object(masked, base, quotes.start(1), number)
                 if speaker is None:
                     speaker = self._sentence_subject(base, base + sentence_start, number,
@@ -537,7 +539,7 @@ class _ArticleQuotes:
             elif verb != "quoted" and (by := _BY_AGENT.match(masked, match.end())) and (
                     _last_word(masked[sentence_start:match.start()]) in _PASSIVE):
                 # (`X was quoted by Reuters as saying` is X's, below)
-                # `Andreessen is said by Barksdale to be an "extraordinarily fast typist"`
+                # `Reid is said by Walsh to be an "unusually quick reader"`
                 speaker = self._subject_after(masked, base, by.end(), number)
             else:
                 speaker = self._subject_before(masked, base, sentence_start, match.start(),
@@ -545,7 +547,7 @@ class _ArticleQuotes:
                                                is_passive_ok=verb == "quoted" or progressive)
                 if speaker is not None and speaker.kind == PLACE and verb in _INVERTIBLE and (
                         masked[:match.start()].rstrip().endswith(",")):
-                    # `... back to Saudi Arabia, said one Arab official`: who follows spoke
+                    # `... back to Norway, said one Nordic diplomat`: who follows spoke
                     speaker = self._subject_after(masked, base, match.end(), number) or speaker
                 if speaker is not None and speaker.name is None and verb in _INVERTIBLE and (
                         masked[:match.start()].rstrip().endswith(",")) and not (
@@ -663,11 +665,13 @@ class _ArticleQuotes:
                 j -= 2 if tokens[j - 1][2] in ("on", "last", "this") else 1
             elif lower in _WEEKDAYS_MONTHS and j > 0 and base + tokens[j - 1][1] in self.by_end:
                 j -= 1  # `Martin Indyk Sunday reiterated`
+            elif word in POSTNOMINALS and j > 0 and base + tokens[j - 1][1] in self.by_end:
+                j -= 1  # `Neil Flewitt QC claimed`
             elif word == ")" and (opening := _opening(tokens, j)) is not None:
                 j = opening - 1  # `Maxey (D-Austin) said`
             elif lower.rstrip("s") in _TIME_UNITS and j > 0 and (
                     tokens[j - 1][2].lower() in _QUANTITY_WORDS or tokens[j - 1][2].isdigit()):
-                j -= 1  # `An Intel note a few weeks later said` ("later" skipped above)
+                j -= 1  # `A company memo a few days later said` ("later" skipped above)
                 while j >= 0 and (tokens[j][2].lower() in _QUANTITY_WORDS
                                   or tokens[j][2].isdigit()):
                     j -= 1
@@ -694,7 +698,7 @@ class _ArticleQuotes:
         if word == ",":  # `X, the head of ..., said` or `Its chief, retired Gen. X, said`
             return self._apposed(tokens, j, base, number, depth) if depth < 2 else None
         opened = self._open_apposition(tokens, j, base)
-        if opened is not None:  # `Bahonar, the deputy speaker of the Majlis of Iran has stated`
+        if opened is not None:  # `Berg, the deputy chair of the Senate of Varn has stated`
             return self._named(opened)
         mention = self.by_end.get(base + tokens[j][1])
         if mention is not None and mention.text[:1].islower() and _ANONYMOUS.search(
@@ -704,8 +708,8 @@ class _ArticleQuotes:
             return _Speaker(None, description=mention.text)
         if mention is not None and mention.kind in (PLACE, ORGANIZATION) and depth < 2 and (
                 self._after_preposition(mention)):
-            # `X of the CDC in Atlanta told`, `An editorial last Friday in The Wall Street
-            # Journal said`: what comes before the preposition
+            # `X of the CDC in Atlanta told`, `A column on Sunday in The Varn
+            # Courier said`: what comes before the preposition
             before = j - len(mention.text.split())
             if before >= 1 and tokens[before][2] in ("in", "at") and mention.kind == PLACE:
                 found = self._subject_ending_at(tokens, before - 1, base, number, depth + 1)
@@ -717,7 +721,7 @@ class _ArticleQuotes:
                 return self._named(mention)
         if mention is not None and mention.kind == PLACE and j >= 1 and tokens[j - len(
                 mention.text.split())][2] == "," and depth < 2:
-            # `X, professor at the University of California, Santa Cruz said`: an address
+            # `X, lecturer at the University of Ostervik, Lunde said`: an address
             apposed = self._apposed(tokens, j - len(mention.text.split()), base, number,
                                     depth + 1)
             if apposed is not None and apposed.name and apposed.kind == PERSON:
@@ -798,7 +802,7 @@ class _ArticleQuotes:
                     return self._named(author)
                 break
         if k >= 1 and tokens[k][2] == "," and phrase[0].lower() in _DETERMINERS:
-            # `Beckett, the U.K.'s Foreign Secretary said`: an apposition left open
+            # `Walsh, the U.K.'s Trade Secretary said`: an apposition left open
             named = self.by_end.get(base + tokens[k - 1][1])
             if named is not None:
                 return self._named(self._owner(named))
@@ -811,6 +815,13 @@ class _ArticleQuotes:
                 mention.text.split())]) + " "):
             return self._named(mention)  # "a statement from the White House said"
         body = self._organisation_named(lowered, base + tokens[k + 1][0])
+        if body is None and mention is None and lowered[0] == "the" and 2 <= len(lowered) <= 3 and (
+                lowered[-1] in _OUTLET_NOUNS):
+            # `the newspaper said` after `the China Youth Daily said`: the organisation that
+            # spoke last, if one did nearby (not for `the memo said`: a memo's writer need
+            # not have spoken)
+            spoke = self._it(base + tokens[k + 1][0], back=2)
+            body = spoke if spoke.name else None
         if body is None and mention is None and 2 <= len(lowered) <= 3 and (
                 lowered[0] in ("his", "her", "their")) and lowered[-1] in _KIN_WORDS:
             child = self._pronoun("she" if lowered[0] == "her" else "he",
@@ -836,7 +847,7 @@ class _ArticleQuotes:
     def _is_definite(self, phrase: list[str], start: int, after_comma: bool) -> bool:
         """A description of one person the text has named: "the" (or "the Eastlake, Ohio,"
         before it), then a singular role noun or an age ("the 13-year-old"); not one that
-        ends an apposition (`Beckett, the Foreign Secretary said`)."""
+        ends an apposition (`Walsh, the Trade Secretary said`)."""
         head = phrase[-1].lower().rstrip(".")
         if not (_AGE.fullmatch(head) or (is_role_word(head) and not head.endswith("s"))):
             return False
@@ -947,7 +958,7 @@ class _ArticleQuotes:
                     continue  # `The report relied on data from X`: not its writer
                 else:
                     writer = self.by_start.get(found.end()) or self._person_after_description(
-                        found.end())  # `The report by retired judge Sir William Macpherson`
+                        found.end())  # `The report by retired judge Sir Peter Dowd`
                 if writer is not None and writer.kind in (PERSON, ORGANIZATION):
                     return self._named(writer)
             introduced = list(re.finditer(rf"\b[Ii]n\s+(?:a|an|its|their|a\s+new)\s+{noun}\b"
@@ -1025,7 +1036,7 @@ class _ArticleQuotes:
     def _open_apposition(self, tokens: list[tuple[int, int, str]], j: int, base: int
                          ) -> Mention | None:
         """The person before an apposition that names a role and is never closed by a
-        comma: `X, the deputy speaker of the Majlis of Iran has stated`."""
+        comma: `X, the deputy chair of the Senate of Varn has stated`."""
         for k in range(j - 1, max(0, j - 12), -1):
             word = tokens[k][2]
             if word == ",":
@@ -1123,8 +1134,8 @@ class _ArticleQuotes:
         start = match.end() if match else verb_end
         named_as = NAMED_ONLY_AS.search(masked, start, min(len(masked), start + 80))
         if named_as is not None and not re.search(r"[.;:!?\"“”]", masked[start:named_as.start()]):
-            # `said a young man who gave his name only as Sami`, `said a 24-year-old Navajo
-            # gang member who uses the name Strange`
+            # `said a driver who gave his name only as Rafi`, `said a 19-year-old dock
+            # worker who uses the name Tiger`
             given = self.by_start.get(base + named_as.end())
             if given is not None and given.kind == PERSON:
                 return self._named(given)
@@ -1154,8 +1165,8 @@ class _ArticleQuotes:
         body = self.by_start.get(base + start + article.end()) if article else None
         noun = _WORD.match(masked, body.end - base + 1) if body is not None else None
         if body is not None and body.kind == ORGANIZATION and noun is not None and (
-                noun.group().lower() in _DOCUMENT_NOUNS):
-            return self._named(body)  # `," said a KLA statement`
+                noun.group().lower().rstrip(".") in _DOCUMENT_NOUNS):
+            return self._named(body)  # `," said a KLA statement`, `said a WWF statement.`
         statement = _STATEMENT.match(masked, start)
         if statement is not None:  # `," said a statement from the Foreign Ministry`
             body = self.by_start.get(base + statement.end())
@@ -1201,7 +1212,7 @@ class _ArticleQuotes:
         if stop is not None and stop.group() == "," and (description or (
                 phrase and phrase[0].lower() in _POSSESSIVES)):
             # `said the report's co-author, Adam Markham`
-            # `said a spokesman for the committee, Mike Russell`: the person the role names
+            # `said a spokeswoman for the board, Laura Finch`: the person the role names
             after = _SPACES.match(masked, stop.end())
             named = self.by_start.get(base + (after.end() if after else stop.end()))
             if named is not None and named.kind == PERSON:
@@ -1444,8 +1455,8 @@ class _ArticleQuotes:
                     opener, words, final, sentence, start, position) and not self._is_subject(
                     first, sentence + 1)):
                 return _Speaker(first.entity, PERSON)
-            # `She was able to find a therapist for Elliot.`, `As much as she would not mind
-            # seeing Bill Clinton out of office, she worries`, `But after several treatments
+            # `She was able to find a therapist for Elliot.`, `Much as she would be glad to
+            # see Martin Hale leave office, she worries`, `But after several treatments
             # with Jacobson, he is holding off`: a sentence about "he" or "she", whoever it
             # names besides (but not `After she left, Mary Hall said`); who it is was said
             # before
@@ -1525,10 +1536,11 @@ class _ArticleQuotes:
             self.genders.setdefault(speaker.name, gender)
         return speaker
 
-    def _it(self, position: int) -> _Speaker:
-        """"it said": the organisation that spoke last, in this paragraph or the one before."""
+    def _it(self, position: int, back: int = 1) -> _Speaker:
+        """"it said": the organisation that spoke last, in this paragraph or the `back` ones
+        before."""
         current = [e for e in self.current if e.position < position]
-        previous = self.events[-1] if self.events else []
+        previous = [e for events in self.events[-back:] for e in events] if back else []
         for event in reversed(previous + current):
             if event.speaker.name and event.speaker.kind != PERSON:
                 return event.speaker

@@ -64,8 +64,8 @@ def _clause_tense(context: _Clause, start: int, end: int) -> str | None:
 
     That verb is the nearest one before the expression ("will vote on Friday", "said on
     Friday"), unless a comma or an "and" stands between them and a verb follows in the
-    same clause ("...that now runs the country, on Tuesday rejected...", "...has ever seen
-    and the weekend will underline..."); with no verb before, the one after ("On Friday,
+    same clause ("...that now runs the country, on Tuesday rejected...", "...has ever held
+    and the vote will show..."); with no verb before, the one after ("On Friday,
     the council will vote"). A participle or infinitive alone ("the dinner following
     Friday's inauguration", "by flying") has no tense and is passed over. "Thursday's
     planned ceremonies" is future whatever the verb; "since Friday" is past.
@@ -184,7 +184,7 @@ def _group_tense(doc: Doc, position: int) -> str | None:
     infinitive = len(group) >= 2 and group[0].tag_ == "VB" and group[1].tag_ == "TO"
     if infinitive and (finite.lower_ in _INTENDING or _intended(doc, group[1].i)):
         # "prepared to meet Wednesday", "expected Congress to negotiate into Friday",
-        # "eager to get home by Monday": what was meant to happen, after the reporting
+        # "eager to fly back by Monday": what was meant to happen, after the reporting
         return FUTURE
     is_perfect = group[0].tag_ == "VBN" and any(w in ("have", "has", "had") for w in words)
     if finite.tag_ == "MD":  # "will vote", "could be voted on"; but "could have voted"
