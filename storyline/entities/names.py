@@ -416,9 +416,10 @@ def _surface_forms(raws: list[_Raw]) -> dict[str, str]:
             # "Patricia Lines" keeps the surname's reading
             forms[raw.name] = DISTINCTIVE if "." in raw.name or raw.name.isupper() else PLAIN
         words = raw.name.split()
-        if "PERSON" in raw.labels and len(words) >= 1 and len(words[-1]) >= 3 and (
+        if "PERSON" in raw.labels and len(words[-1]) >= 3 and (
                 words[-1].isalpha() and words[-1][0].isupper()):
-            # "Buffone said" after "Samuel Buffone"
+            # "Buffone said" after "Samuel Buffone"; a person named by one word alone
+            # ("Gottschalt") is named by a surname too
             if forms.get(words[-1], PLAIN) == PLAIN:
                 forms[words[-1]] = SURNAME
     groups = {_TABLE_GROUP[_norm(r.name)] for r in raws if _norm(r.name) in _TABLE_GROUP}

@@ -890,6 +890,7 @@ class _ArticleQuotes:
         Hall, his mother"); not one it names as the `kin` of another than `of` ("Evan's
         mother, Mary" is not Sean's), or, when who `of` is is not known, of someone the
         paragraph (or the one before) does not name."""
+        nearby: set[str] = set()
         if of is None:
             lo = bisect.bisect_left(self.mention_starts, self.paragraphs[max(0, number - 1)][0])
             hi = bisect.bisect_left(self.mention_starts, self.paragraphs[number][1])
@@ -897,18 +898,17 @@ class _ArticleQuotes:
         found = set()
         for match in _NAMED_KIN_BEFORE.finditer(self.text):
             person = self.by_start.get(match.end())
-            if person is not None and self._kin_of(match, kin, of, nearby if of is None else None):
+            if person is not None and self._kin_of(match, kin, of, nearby):
                 found.add(person.entity)
         for person in self.mentions:
             after = _NAMED_KIN_AFTER.match(self.text, person.end)
-            if after is not None and self._kin_of(after, kin, of, nearby if of is None else None):
+            if after is not None and self._kin_of(after, kin, of, nearby):
                 found.add(person.entity)
         people = {name for name in found if (e := self.entities.entity(name)) is not None
                   and e.kind == PERSON}
         return _Speaker(people.pop(), PERSON) if len(people) == 1 else None
 
-    def _kin_of(self, match: re.Match[str], kin: str, of: str | None,
-                nearby: set[str] | None) -> bool:
+    def _kin_of(self, match: re.Match[str], kin: str, of: str | None, nearby: set[str]) -> bool:
         """Whether a kin phrase ("Evan's mother") names a `kin` of `of`, or, when `of` is
         not known, of one of the `nearby` people; "his mother" is anyone's."""
         if _KIN_WORDS.get(match.group(2).lower()) != kin:
@@ -916,7 +916,7 @@ class _ArticleQuotes:
         owner = self.by_end.get(match.end(1))
         if owner is None or match.group(1).lower() in ("his", "her", "their"):
             return True
-        return owner.entity == of if of is not None else owner.entity in (nearby or set())
+        return owner.entity == of if of is not None else owner.entity in nearby
 
     def _organisation_named(self, phrase: list[str], position: int) -> _Speaker | None:
         """"the group", "the authority": the organisation the paragraph or the one before
