@@ -1572,3 +1572,10 @@ def test_quotes_letters_after_a_name_are_no_part_of_the_subject():
         'Summing up for the prosecution, Colin McClure QC claimed that "the men planned every '
         'step for months."')
     assert by_text(quotes, "the men planned").speaker == "Colin McClure"
+
+
+def test_quotes_a_stray_comma_after_said():
+    quotes = quotes_of(
+        '"In some villages the sea took three women for every man," said, Nadia Berg, the '
+        "charity's policy director.")
+    assert by_text(quotes, "In some villages").speaker == "Nadia Berg"

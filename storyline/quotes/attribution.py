@@ -171,6 +171,7 @@ their today yesterday tonight then also again later earlier recently""".split())
 _QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
                         r"(?:,[^,\"“”]{1,80},)?\s+as\s+say")
 # `quotes X as saying`, `quotes X, a founder, as describing`, ending where the participle starts
+_STRAY_COMMA = re.compile(r",\s+")
 _QUOTES_AS = re.compile(r"\bquotes\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
                         r"(?:,[^,\"“”]{1,80},)?\s+as\s+$")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
@@ -1132,6 +1133,9 @@ class _ArticleQuotes:
         Bunker`) rather than the organisation."""
         match = _SPACES.match(masked, verb_end)
         start = match.end() if match else verb_end
+        stray = _STRAY_COMMA.match(masked, start)
+        if stray is not None and self.by_start.get(base + stray.end()) is not None:
+            start = stray.end()  # `," said, Becky Buell, Oxfam's policy director`: a typo
         named_as = NAMED_ONLY_AS.search(masked, start, min(len(masked), start + 80))
         if named_as is not None and not re.search(r"[.;:!?\"“”]", masked[start:named_as.start()]):
             # `said a driver who gave his name only as Rafi`, `said a 19-year-old dock
