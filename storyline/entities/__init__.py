@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 __all__ = [
     "ALIAS_TABLE",
     "FINITE_VERB_TAGS",
+    "KIN_NOUNS",
+    "KIN_PHRASE",
     "ORGANIZATION",
     "PERSON",
     "PLACE",
@@ -77,13 +79,15 @@ __all__ = [
 
 _AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
 _AGE_AFTER = re.compile(r",\s+\d{1,3},")
-_KIN = (r"(?:his|her|their|[A-Z][\w'’-]*['’]s)\s+"
-        r"(?:\d{1,3}-year-old\s+|older\s+|younger\s+|late\s+)?"
-        r"(?:mother|father|wife|husband|son|daughter|brother|sister|grandmother|grandfather|"
-        r"grandson|granddaughter|uncle|aunt|cousin|nephew|niece|stepfather|stepmother|"
-        r"parents|sons|daughters|brothers|sisters|children)")
-_KIN_BEFORE = re.compile(r"\b" + _KIN + r",?\s+(?:[A-Z][\w'’-]+\s+and\s+)?$")
-_KIN_AFTER = re.compile(r",\s+" + _KIN + r"\b")
+KIN_NOUNS = tuple("""mother father wife husband son daughter brother sister grandmother
+grandfather grandson granddaughter uncle aunt cousin nephew niece stepfather stepmother mom dad
+parents sons daughters brothers sisters children""".split())
+# "his mother", "Evan's 54-year-old father": whose relative (group 1) and which (group 2)
+KIN_PHRASE = (r"([Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*(?=['’]s))(?:['’]s)?\s+"
+              r"(?:\d{1,3}-year-old\s+|older\s+|younger\s+|late\s+)?(" + "|".join(KIN_NOUNS)
+              + r")")
+_KIN_BEFORE = re.compile(r"\b" + KIN_PHRASE + r",?\s+(?:[A-Z][\w'’-]+\s+and\s+)?$")
+_KIN_AFTER = re.compile(r",\s+" + KIN_PHRASE + r"\b")
 _LOCATIVE = re.compile(r"\b(?:in|at|from|to|near|into|across|outside|inside)\s+(?:the\s+)?$")
 
 

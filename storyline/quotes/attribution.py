@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ..entities import (
     FINITE_VERB_TAGS,
+    KIN_NOUNS,
+    KIN_PHRASE,
     ORGANIZATION,
     PERSON,
     PLACE,
@@ -39,6 +41,9 @@ from .marks import (
 )
 
 
+# Verbs that tell how words were said, before or after the speaker ("crowed X").
+_SAID_WITH_FEELING = frozenset("""crowed crows fumed fumes gushed gushes marveled marvelled
+muttered mutters grumbled grumbles griped gripes murmured murmurs chided chides sniffed""".split())
 SPEECH_VERBS = frozenset("""
 said says say told tells added adds asked asks insisted insists warned warns explained explains
 noted notes declared declares replied replies responded responds argued argues acknowledged
@@ -59,9 +64,8 @@ retorted retorts snapped scoffed objected objects interjected protested protests
 speculates wondered answered answers denounced denounces decried decries jokes quips sighed
 sighs shouts whispers yells screams cries laments muses confided confides boasted boasts
 recounted recounts remembers remembered exclaimed exclaims affirmed affirms summarized
-summarizes summarised summarises crowed crows fumed fumes gushed gushes marveled marvelled
-muttered mutters grumbled grumbles griped gripes murmured murmurs chided chides sniffed
-""".split())
+summarizes summarised summarises
+""".split()) | _SAID_WITH_FEELING
 PARTICIPLES = frozenset("""
 saying adding telling asking insisting warning noting explaining arguing declaring stressing
 calling describing reiterating writing acknowledging admitting claiming urging vowing promising
@@ -77,8 +81,7 @@ boasted agreed confided answered complains jokes quips recalls notes explains co
 agrees insists warns concedes observes remarks boasts laments replies responds argues
 acknowledges declares stresses cautions counters confides answers recounts pronounced
 remembers remembered exclaimed exclaims affirmed affirms summarized summarizes
-proclaimed recounted crowed crows fumed fumes gushed gushes marveled marvelled muttered
-mutters grumbled grumbles griped gripes murmured murmurs sniffed""".split())
+proclaimed recounted""".split()) | _SAID_WITH_FEELING
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|[Aa]ccording to|[Ii]n the words of|shot back)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
@@ -168,12 +171,12 @@ _PREPOSITIONS = frozenset("in at for of from with on by near to into inside outs
 _NOT_OCCUPATIONS = _PREPOSITIONS | frozenset("""the a an and or but that this it its his her
 their today yesterday tonight then also again later earlier recently""".split())
 # `quoted X as saying`, `quoted X, head of the committee, as saying`
-_QUOTED_AS = re.compile(r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
-                        r"(?:,[^,\"“”]{1,80},)?\s+as\s+say")
-# `quotes X as saying`, `quotes X, a founder, as describing`, ending where the participle starts
+_QUOTED_OBJECT = (r"\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
+                  r"(?:,[^,\"“”]{1,80},)?\s+as\s+")
+_QUOTED_AS = re.compile(_QUOTED_OBJECT + "say")
 _STRAY_COMMA = re.compile(r",\s+")
-_QUOTES_AS = re.compile(r"\bquotes\s+(?!by\s)((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)"
-                        r"(?:,[^,\"“”]{1,80},)?\s+as\s+$")
+# `quotes X as saying`, `quotes X, a founder, as describing`, ending where the participle starts
+_QUOTES_AS = re.compile(r"\bquotes" + _QUOTED_OBJECT + "$")
 _OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _DOCUMENT_NOUNS = frozenset("""statement filing report release communique communiqué letter
@@ -207,12 +210,10 @@ _BY_AGENT = re.compile(r"\s+by\s+(?=[A-Z])")
 # `X's annual report`: the owner of a document, up to three words before its noun.
 # A relative the text names: "his mother, Maria", "Evan's father, Benton", "Robin Brown, his
 # mother"; "mom" and "dad" are the mother and father.
-_KIN_WORDS = {**{w: w for w in """mother father wife husband son daughter brother sister
-    grandmother grandfather""".split()}, "mom": "mother", "dad": "father"}
-_KIN_PHRASE = (r"([Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*(?=['’]s))(?:['’]s)?\s+"
-               r"(?:\d{1,3}-year-old\s+)?(" + "|".join(_KIN_WORDS) + r")")
-_NAMED_KIN_BEFORE = re.compile(r"\b" + _KIN_PHRASE + r",\s+")
-_NAMED_KIN_AFTER = re.compile(r",\s+" + _KIN_PHRASE + r"\b")
+_KIN_WORDS = {w: {"mom": "mother", "dad": "father"}.get(w, w) for w in KIN_NOUNS
+              if not w.endswith("s") and w != "children"}  # one relative speaks
+_NAMED_KIN_BEFORE = re.compile(r"\b" + KIN_PHRASE + r",\s+")
+_NAMED_KIN_AFTER = re.compile(r",\s+" + KIN_PHRASE + r"\b")
 _OWNER_BEFORE = re.compile(r"(\S+?)['’]s\s+(?:[a-z-]+\s+){0,3}$")
 # `said an editorial in the People's Daily`: a newspaper's or a body's writing, whose name
 # follows (a day's name may come between: "prepared for Friday's People's Daily")
