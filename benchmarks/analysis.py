@@ -26,6 +26,9 @@ the annotated documents are scored:
   groups: a pair is merged when one returned Entity (name and aliases) holds both forms.
   Forms are compared case-insensitively, without leading titles ("Mr", "Gen.", "President"),
   a leading "the", a possessive "'s" or the dots of abbreviations ("U.S." = "US").
+- entity kinds: for each annotated alias group with a kind (person, organization, place), the
+  returned Entity that holds the group's name (else the most of its forms) has the same kind;
+  groups no returned Entity names are not counted.
 
 Speed: words per second of `analyze` on one core (the process pinned to one CPU, BLAS to one
 thread), after an untimed first run that loads the spaCy model: the DUC clusters of the dev
@@ -182,12 +185,13 @@ class Scores:
     dates_future: Tally = field(default_factory=Tally)
     alias_precision: Tally = field(default_factory=Tally)
     alias_recall: Tally = field(default_factory=Tally)
+    kinds: Tally = field(default_factory=Tally)
     misses: list[str] = field(default_factory=list)
 
     def __iadd__(self, other: Scores) -> Scores:
         self.documents += other.documents
         for name in ("quote_recall", "speaker", "speaker_attributed", "speaker_unattributed", "partial",
-                     "quote_precision", "dates", "dates_future", "alias_precision", "alias_recall"):
+                     "quote_precision", "dates", "dates_future", "alias_precision", "alias_recall", "kinds"):
             mine = getattr(self, name)
             mine += getattr(other, name)
         self.misses.extend(other.misses)
@@ -273,6 +277,7 @@ def score_story(rows: Sequence[dict], alias_entry: dict | None, analysis: StoryA
                                      f"{d['date']} {d['precision']}, got {returned or 'nothing'}")
 
     _score_aliases(scores, aliases, analysis)
+    _score_kinds(scores, alias_entry, analysis)
     return scores
 
 
@@ -296,6 +301,26 @@ def _score_aliases(scores: Scores, aliases: AliasIndex, analysis: StoryAnalysis)
             scores.misses.append(f"alias not merged: {' + '.join(sorted(pair))}")
 
 
+def _score_kinds(scores: Scores, alias_entry: dict | None, analysis: StoryAnalysis  # type: ignore[type-arg]
+                 ) -> None:
+    keys_of = [{norm(f) for f in (e.name, *e.aliases)} for e in analysis.entities]
+    for group in (alias_entry or {}).get("groups", []):
+        kind = group.get("kind")
+        if kind not in ("person", "organization", "place"):
+            continue
+        name = norm(group["name"])
+        forms = {norm(f) for f in group["forms"]} | {name}
+        holding = [i for i, keys in enumerate(keys_of) if name in keys] or sorted(
+            (i for i, keys in enumerate(keys_of) if keys & forms),
+            key=lambda i: -len(keys_of[i] & forms))[:1]
+        if not holding:
+            continue
+        got = analysis.entities[holding[0]].kind
+        scores.kinds.add(got == kind)
+        if got != kind:
+            scores.misses.append(f"kind: {group['name']} expected {kind}, got {got}")
+
+
 # --- running ---------------------------------------------------------------------------------
 
 
@@ -314,12 +339,12 @@ def words(articles: Iterable[Article]) -> int:
 def table(rows: list[tuple[str, Scores]]) -> str:
     header = ("| set | docs | quotes found | speaker (all found) | attributed | unattributed → None | "
               "partial flag | returned quotes annotated | dates exact | of which forward weekdays | "
-              "alias precision | alias recall |")
-    lines = [header, "|" + "---|" * 12]
+              "alias precision | alias recall | entity kinds |")
+    lines = [header, "|" + "---|" * 13]
     for name, s in rows:
         cells = [name, str(s.documents), s.quote_recall.cell(), s.speaker.cell(), s.speaker_attributed.cell(),
                  s.speaker_unattributed.cell(), s.partial.cell(), s.quote_precision.cell(), s.dates.cell(),
-                 s.dates_future.cell(), s.alias_precision.cell(), s.alias_recall.cell()]
+                 s.dates_future.cell(), s.alias_precision.cell(), s.alias_recall.cell(), s.kinds.cell()]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
