@@ -86,6 +86,38 @@ def test_entities_alternative_acronym_declared_after_use():
     assert index.entity("HDL") is league
 
 
+def test_entities_a_name_given_with_by_the_name_of_is_no_alias_of_the_place_before():
+    _, index = index_of(
+        "Long ago a ferryman in Ostrava by the name of Thomas Ridley refused to carry the "
+        "bishop across the river.\nIn the name of Brno, the mayor thanked him.")
+    ferryman = index.entity("Thomas Ridley")
+    assert ferryman is not None and ferryman.kind == "person"
+    assert "Ostrava" not in ferryman.aliases and "Brno" not in ferryman.aliases
+    assert index.entity("Ostrava") is not ferryman
+
+
+def test_entities_streets_and_gazetteer_towns_are_places_and_a_titled_surname_a_person():
+    _, index = index_of(
+        "Officials in Stavropol said the pipeline would reopen. Police closed Linwood Boulevard "
+        "and part of Quay St. after the blast.\nLee Hamilton, the mayor, said Hamilton residents "
+        "should stay calm. Mr. Kent said he was safe.")
+    for place in ("Stavropol", "Linwood Boulevard", "Quay St."):
+        assert index.entity(place) is not None and index.entity(place).kind == "place", place
+    assert index.entity("Mr. Kent").kind == "person"  # Kent, a county and a town: titled here
+    assert index.entity("Hamilton") is index.entity("Lee Hamilton")
+    assert index.entity("Lee Hamilton").kind == "person"
+
+
+def test_entities_a_name_ending_in_winery_or_division_is_an_organisation():
+    _, index = index_of(
+        "Inspectors from the Harwick Criminal Investigation Division arrived on Monday. Darren "
+        "Mulvey, who runs Pellan Organic Farms, said the floods had ruined his crop.\nThe "
+        "Ostrander Winery closed. Mulvey said he would replant.")
+    for name in ("Ostrander Winery", "Pellan Organic Farms", "Harwick Criminal Investigation Division"):
+        assert index.entity(name) is not None and index.entity(name).kind == "organization", name
+    assert index.entity("Mulvey") is index.entity("Darren Mulvey")
+
+
 def test_entities_alias_table_groups_frequent_names():
     _, index = index_of(
         "Islamic State fighters attacked the town. The United Nations condemned the attack.",

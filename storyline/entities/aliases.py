@@ -59,9 +59,12 @@ _CALLED_SOMETHING = re.compile(r"\s+(?:an?|the|\"|“)\s*")
 _OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?$")  # "... Party of [Turkey]"
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}")
 _DECLARED_OTHER = re.compile(
-    r"\b(?:an?|another|the)\s+(?:(?:alternative|alternate|other|different|older|local|"
-    r"official|common|arabic|english)\s+)*(acronym|abbreviation|name|spelling|term)\s+"
+    r"\b(an?|another|the)\s+((?:(?:alternative|alternate|other|different|older|local|"
+    r"official|common|arabic|english)\s+)*)(acronym|abbreviation|name|spelling|term)\s+"
     r"(?:for|of)\s+(?:the\s+)?")
+# "a teacher by the name of John Scopes", "in the name of God": a name given, but to no name
+# before it. A bare "name", "term" or "spelling" declares another only as "another name for".
+_BY_BEFORE = re.compile(r"\bby\s+$")
 
 
 def _paren_declarations(index: int, text: str, found: list[_Raw]
@@ -133,9 +136,12 @@ def _text_declarations(text: str, found: list[_Raw]) -> Iterable[tuple[_Raw, _Ra
         yield found[i], after, False
     for match in _DECLARED_OTHER.finditer(text):
         named = starts.get(match.end())
-        if named is None:
+        if named is None or _BY_BEFORE.search(text, max(0, match.start() - 4), match.start()):
             continue
-        wants_acronym = match.group(1) in ("acronym", "abbreviation")
+        determiner, qualifiers, noun = match.groups()
+        wants_acronym = noun in ("acronym", "abbreviation")
+        if not wants_acronym and not qualifiers and determiner != "another":
+            continue
         i = bisect.bisect_right(ends, match.start()) - 1
         while i >= 0 and match.start() - found[i].end < 400:
             other = found[i]

@@ -59,3 +59,8 @@ def gender_of_first_name(name: str) -> str | None:
     if first in _WOMEN:
         return "f"
     return None
+
+
+def is_first_name(word: str) -> bool:
+    """Whether a word is one of the listed first names ("Sharon", "Clinton")."""
+    return word.lower() in _MEN or word.lower() in _WOMEN

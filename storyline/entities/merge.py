@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from ..types import Article, Citation, Entity
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE, _is_acronym_of, _table_group
 from .mentions import _KIND_OF_LABEL, _OTHER, ORGANIZATION, PERSON, PLACE, _norm, _Raw
-from .genders import gender_of_first_name
+from . import places
+from .genders import gender_of_first_name, is_first_name
 from .roles import gender_of_title, is_role_word, role_key
 
 
@@ -179,8 +180,19 @@ class _Clusters:
     def _decide_kinds(self) -> None:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         forced_roots = {self._find(k) for k in self.forced}
+        personal: set[str] = set()  # groups a title, role or age shows are people
+        gazetteer = places.gazetteer()
+        # The last words of the story's longer names, and the first words of its people's:
+        # "Berkley" of "Berkley Bedell" and "Marlow" near "Joe Marlowe" are that person,
+        # whatever towns share the name.
+        surnames = {_norm(raw.name).split()[-1] for raw in self.raws if " " in raw.name and not (
+            places.shaped_like_place(_norm(raw.name)))} | {
+            _norm(raw.name).split()[0] for raw in self.raws
+            if " " in raw.name and "PERSON" in raw.labels}
+        placed: Counter[str] = Counter()  # place names: by their words, or in the gazetteer
         for raw in self.raws:
-            root = self._find(_norm(raw.name))
+            key = _norm(raw.name)
+            root = self._find(key)
             for label in raw.labels:
                 kind = _KIND_OF_LABEL.get(label)
                 if kind and kind != _OTHER:
@@ -188,8 +200,16 @@ class _Clusters:
             named = any(_KIND_OF_LABEL.get(label, _OTHER) != _OTHER for label in raw.labels)
             if (raw.title or raw.role_before or raw.aged) and (named or not raw.labels):
                 votes[root][PERSON] += 2
+                personal.add(root)
             elif raw.roles and _first_named(raw.name):  # "Paul-Lois Arslanian, the leader of
                 votes[root][PERSON] += 2  # the agency", an organisation to spaCy
+                personal.add(root)
+            if places.shaped_like_place(key) and not _first_named(raw.name) and not any(
+                    w in _ORGANISATION_WORDS for w in key.split()):
+                placed[root] += 2  # "Linwood Boulevard", "Rue Wellington"
+            elif key in gazetteer and not is_first_name(key.split()[0]) and not any(
+                    key == s or spelled_alike(key, s) for s in surnames):
+                placed[root] += 1  # "Grozny", "Stavropol"; not "Marlow" after "Joe Marlowe"
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
         groups = self.groups
         self.kinds: dict[str, str] = {}
@@ -208,6 +228,9 @@ class _Clusters:
                         " " in root and root.split()[-1] in groups)):  # "Log Cabin Republicans"
                     counts = Counter({k: v for k, v in counts.items() if k != PERSON})
                 self.kinds[root] = max(counts, key=lambda k: (counts[k], k == PERSON))
+                if placed[root] and root not in personal and (
+                        root.split()[-1] not in _ORGANISATION_ENDINGS):
+                    self.kinds[root] = PLACE
             else:
                 self.kinds[root] = _OTHER
 
@@ -472,13 +495,21 @@ class _Built:
 
 # Last words no person's name has: whatever spaCy said, a name ending so is an organisation.
 _NEVER_SURNAMES = frozenset("""command committee commission council ministry agency association
-institute foundation university department corporation inc ltd plc llc""".split())
+institute foundation university department corporation inc ltd plc llc service program
+programme division authority directorate bureau school academy hospital clinic museum library
+observatory club police winery vineyards farms co corp company""".split())
 # Last words that end an organisation's name, never a person's ("Granger Telecom", which
 # spaCy may tag a person in one article and an organisation in another).
 _ORGANISATION_ENDINGS = frozenset("""telecom inc corp corporation ltd plc llc co company group
 bank airlines airways university college council party ministry agency association institute
 foundation union committee commission network news times post television radio tv press
 services systems industries holdings motors""".split())
+
+
+# Words that make a name an organisation's wherever they stand in it ("Fort Gibson Middle
+# School", "University of Texas"), whatever place words it holds.
+_ORGANISATION_WORDS = _NEVER_SURNAMES | _ORGANISATION_ENDINGS | frozenset(
+    "hotel district railroad rail medical medicine research".split())
 
 
 _REGNAL = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI Jr. Jr Sr. Sr".split())
