@@ -118,6 +118,14 @@ def test_entities_a_name_ending_in_winery_or_division_is_an_organisation():
     assert index.entity("Mulvey") is index.entity("Darren Mulvey")
 
 
+def test_entities_hotels_and_resorts_are_organisations_not_places():
+    _, index = index_of(
+        "Delegates stayed at the Kessler Grand Hotel. Staff at the Calder Bay Resort said "
+        "bookings fell.")
+    for name in ("Kessler Grand Hotel", "Calder Bay Resort"):
+        assert index.entity(name) is not None and index.entity(name).kind == "organization", name
+
+
 def test_entities_alias_table_groups_frequent_names():
     _, index = index_of(
         "Islamic State fighters attacked the town. The United Nations condemned the attack.",

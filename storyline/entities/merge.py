@@ -497,7 +497,8 @@ class _Built:
 _NEVER_SURNAMES = frozenset("""command committee commission council ministry agency association
 institute foundation university department corporation inc ltd plc llc service program
 programme division authority directorate bureau school academy hospital clinic museum library
-observatory club police winery vineyards farms co corp company""".split())
+observatory club police winery vineyards farms co corp company college high hotel resort embassy
+legislature herald""".split())
 # Last words that end an organisation's name, never a person's ("Granger Telecom", which
 # spaCy may tag a person in one article and an organisation in another).
 _ORGANISATION_ENDINGS = frozenset("""telecom inc corp corporation ltd plc llc co company group
