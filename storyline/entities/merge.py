@@ -182,16 +182,17 @@ class _Clusters:
         forced_roots = {self._find(k) for k in self.forced}
         personal: set[str] = set()  # groups a title, role or age shows are people
         gazetteer = places.gazetteer()
+        keys = [_norm(raw.name) for raw in self.raws]
+        shaped = [places.shaped_like_place(key) for key in keys]
         # The last words of the story's longer names, and the first words of its people's:
         # "Berkley" of "Berkley Bedell" and "Marlow" near "Joe Marlowe" are that person,
         # whatever towns share the name.
-        surnames = {_norm(raw.name).split()[-1] for raw in self.raws if " " in raw.name and not (
-            places.shaped_like_place(_norm(raw.name)))} | {
-            _norm(raw.name).split()[0] for raw in self.raws
-            if " " in raw.name and "PERSON" in raw.labels}
+        name_parts = {key.split()[-1] for key, place in zip(keys, shaped)
+                      if " " in key and not place} | {
+            key.split()[0] for key, raw in zip(keys, self.raws)
+            if " " in key and "PERSON" in raw.labels}
         placed: Counter[str] = Counter()  # place names: by their words, or in the gazetteer
-        for raw in self.raws:
-            key = _norm(raw.name)
+        for raw, key, place in zip(self.raws, keys, shaped):
             root = self._find(key)
             for label in raw.labels:
                 kind = _KIND_OF_LABEL.get(label)
@@ -204,11 +205,11 @@ class _Clusters:
             elif raw.roles and _first_named(raw.name):  # "Paul-Lois Arslanian, the leader of
                 votes[root][PERSON] += 2  # the agency", an organisation to spaCy
                 personal.add(root)
-            if places.shaped_like_place(key) and not _first_named(raw.name) and not any(
+            if place and not _first_named(raw.name) and not any(
                     w in _ORGANISATION_WORDS for w in key.split()):
                 placed[root] += 2  # "Linwood Boulevard", "Rue Wellington"
             elif key in gazetteer and not is_first_name(key.split()[0]) and not any(
-                    key == s or spelled_alike(key, s) for s in surnames):
+                    key == part or spelled_alike(key, part) for part in name_parts):
                 placed[root] += 1  # "Grozny", "Stavropol"; not "Marlow" after "Joe Marlowe"
         self.person_votes = {root: counts[PERSON] for root, counts in votes.items()}
         groups = self.groups
@@ -510,7 +511,7 @@ services systems industries holdings motors""".split())
 # Words that make a name an organisation's wherever they stand in it ("Fort Gibson Middle
 # School", "University of Texas"), whatever place words it holds.
 _ORGANISATION_WORDS = _NEVER_SURNAMES | _ORGANISATION_ENDINGS | frozenset(
-    "hotel district railroad rail medical medicine research".split())
+    "district railroad rail medical medicine research".split())
 
 
 _REGNAL = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI Jr. Jr Sr. Sr".split())

