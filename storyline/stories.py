@@ -8,6 +8,7 @@ dates, sources and top terms.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -22,6 +23,7 @@ from . import terms
 from .cluster import ClusterParams, ClusterState, StoryClusterer, article_terms
 from .dedup import NEAR_THRESHOLD, SIGNATURE_DTYPE, DuplicateFinder, signatures, text_hash
 from .errors import InputError, UsageError
+from .segment import segment
 from .store import Store, StoredStory
 from .types import Article, Summary
 
@@ -269,6 +271,7 @@ class StoryListing:
 
 
 HEADLINE_WORDS = 16
+HEADLINE_TEXT = 4000  # characters of an untitled article read for its opening sentence
 TOP_TERMS = 6
 
 
@@ -299,8 +302,10 @@ def headline(articles: Sequence[Article], centroid: dict[str, float]) -> str:
     best = max(titled or articles, key=closeness)
     if best.title and best.title.strip():
         return " ".join(best.title.split())
-    first = re.split(r"(?<=[.!?])\s+", best.text.strip(), maxsplit=1)[0]
-    words = first.split()
+    # The opening sentence as the segmenter reads it: "the U.S. mission" goes on past "U.S.",
+    # and a dateline ("WASHINGTON (AP) _") is no part of it.
+    opening = segment(dataclasses.replace(best, text=best.text[:HEADLINE_TEXT]))
+    words = (opening[0].text if opening else best.text).split()
     return " ".join(words[:HEADLINE_WORDS]) + (" ..." if len(words) > HEADLINE_WORDS else "")
 
 

@@ -137,3 +137,13 @@ def test_stories_cli_strict_flags_skipped_input(tmp_path, capsys):
     db = str(tmp_path / "s.db")
     assert main(["stories", str(feed), str(tmp_path / "missing.txt"), "--db", db,
                  "--strict"]) == 3
+
+
+def test_stories_an_untitled_story_is_headed_by_its_whole_opening_sentence():
+    from storyline.stories import headline
+
+    article = Article(
+        "ferry-1", "OSTERVIK (North Wire) _ The U.S. coast guard said on Monday that the "
+        "Ostervik ferry had sunk in calm water. All 40 passengers were rescued.")
+    assert headline([article], {}) == (
+        "The U.S. coast guard said on Monday that the Ostervik ferry had sunk in calm water.")
