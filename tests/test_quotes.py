@@ -1579,3 +1579,64 @@ def test_quotes_a_stray_comma_after_said():
         '"In some villages the sea took three women for every man," said, Nadia Berg, the '
         "charity's policy director.")
     assert by_text(quotes, "In some villages").speaker == "Nadia Berg"
+
+
+def test_quotes_a_place_or_outlet_opening_the_sentence_is_not_the_speaker():
+    quotes = quotes_of(
+        "The flood bill passed on Monday.\n"
+        'In Boston, the senator said the vote was "a sham."\n'
+        'In an interview with Fox News, the governor called the plan "a start."\n'
+        'In a post on Facebook, the president wrote that the bill was "the best in decades."')
+    # no senator, governor or president is named: not the place or outlet either
+    assert by_text(quotes, "a sham").speaker is None
+    assert by_text(quotes, "a start").speaker is None
+    assert by_text(quotes, "the best in decades").speaker is None
+    quotes = quotes_of(
+        "Senator Ann Price toured the flooded valley on Monday.\n"
+        'In Leeds, the senator said the response was "far too slow."')
+    assert by_text(quotes, "far too slow").speaker == "Ann Price"
+
+
+def test_quotes_posted_and_tweeted_attribute_like_said():
+    quotes = quotes_of(
+        "Councillor Maud Ferreira and the mayor, Rhys Pennant, clashed over the budget.\n"
+        '"This is not over," Ferreira posted on Facebook late on Monday.\n'
+        '"Nobody will be left behind," tweeted Pennant.')
+    assert by_text(quotes, "This is not over").speaker == "Maud Ferreira"
+    assert by_text(quotes, "Nobody will be").speaker == "Rhys Pennant"
+
+
+def test_quotes_the_one_named_after_a_possessive_introduces_the_quote():
+    quotes = quotes_of(
+        '"This happens every winter," complained Jan Hruska, a baker by the station.\n'
+        "Hruska's neighbour, Eva Mala, was less angry: \"They are doing their best.\"\n"
+        "Hruska's answer to the mayor was short: \"Fix it.\"")
+    assert by_text(quotes, "They are doing").speaker == "Eva Mala"
+    assert by_text(quotes, "Fix it").speaker == "Jan Hruska"
+
+
+def test_quotes_the_company_is_the_business_just_named():
+    quotes = quotes_of(
+        "Shares in Brightwater Energy fell 14 per cent on Tuesday after a profit warning.\n"
+        'The company said in a statement that it would cut 800 jobs. "These decisions are '
+        'never easy," it said.')
+    assert by_text(quotes, "These decisions").speaker == "Brightwater Energy"
+
+
+def test_quotes_a_name_the_model_misses_after_a_role_and_before_said():
+    quotes = quotes_of(
+        "Wildfires forced 12,000 people from their homes on Saturday.\n"
+        'Fire chief Renata Oyelaran said crews were "stretched to the limit." She told a local '
+        'station that 400 firefighters were at work, adding: "We need rain, and we need it now."\n'
+        'Asked whether the town could be rebuilt, Oyelaran paused. "I hope so," she said.')
+    assert by_text(quotes, "stretched to the limit").speaker == "Renata Oyelaran"
+    assert by_text(quotes, "We need rain").speaker == "Renata Oyelaran"
+    assert by_text(quotes, "I hope so").speaker == "Renata Oyelaran"
+
+
+def test_quotes_he_is_the_one_an_apposition_makes_the_later_subject():
+    quotes = quotes_of(
+        "Former premier Greta Lindqvist said a No vote would be \"a disaster\". Her successor, "
+        "Anders Bohm, disagreed sharply.\n"
+        '"Greta has always exaggerated," he said.')
+    assert by_text(quotes, "Greta has always").speaker == "Anders Bohm"

@@ -39,6 +39,7 @@ from .names import (
     _gap_mentions,
     _ner_mentions,
     _organisations_missed,
+    _people_missed,
     _first_names_only,
     _surface_forms,
     _without_overlaps,
@@ -100,6 +101,7 @@ def find_entities(articles: Sequence[Article], docs: Sequence[Doc]) -> EntityInd
         raws = list(_ner_mentions(index, text, doc))
         raws.extend(_organisations_missed(index, text, raws))
         raws.extend(_first_names_only(index, text, raws))
+        raws.extend(_people_missed(index, text, raws))
         for pair in _paren_declarations(index, text, raws):
             raws.extend(pair[:2])
             declared.append(pair)

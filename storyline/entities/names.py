@@ -182,6 +182,31 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
             yield raw
 
 
+# `Fire chief Renata Oyelaran said`: a lowercase role word, a name of two or three
+# capitalised words, then a speech verb or a comma.
+_ROLE_NAME_SAYS = re.compile(r"(?<![\w'’-])([a-z]+)\s+(" + _PERSON_SHAPE.pattern + r")(?="
+                             + _SAYS_AFTER.pattern + r"|,)")
+
+
+def _people_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:
+    """People spaCy did not tag that the text names after their role and before what they
+    said (`fire chief Renata Oyelaran said`, `spokeswoman Ilse Varga told`): a person."""
+    taken = sorted((r.start, r.end) for r in raws)
+    starts = [t[0] for t in taken]
+    for match in _ROLE_NAME_SAYS.finditer(text):
+        if not is_role_word(match.group(1)) or match.group(1).endswith("s") and not (
+                match.group(1).endswith("ss")):
+            continue  # not `officials Tom and Ann said`
+        start, end = match.span(2)
+        i = bisect.bisect_left(starts, end)
+        if any(e > start for _, e in taken[max(0, i - 4):i]):
+            continue  # spaCy saw a name there
+        raw = _clean(index, text, start, end, "PERSON")
+        if raw is not None:
+            raw.role_before = True
+            yield raw
+
+
 # How a text says it gives a first name only ("identified only as Karen").
 _ONLY_AS = (r"identified (?:herself |himself |themselves )?only as|only identified (?:herself |"
             r"himself |themselves )?as|gave only (?:her|his) first "

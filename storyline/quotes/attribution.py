@@ -81,7 +81,7 @@ boasted agreed confided answered complains jokes quips recalls notes explains co
 agrees insists warns concedes observes remarks boasts laments replies responds argues
 acknowledges declares stresses cautions counters confides answers recounts pronounced
 remembers remembered exclaimed exclaims affirmed affirms summarized summarizes
-proclaimed recounted""".split()) | _SAID_WITH_FEELING
+proclaimed recounted tweeted tweets""".split()) | _SAID_WITH_FEELING
 _VERB = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(SPEECH_VERBS | PARTICIPLES, key=len, reverse=True))
                    + r"|[Aa]ccording to|[Ii]n the words of|shot back)(?![\w-])")
 _AUXILIARIES = frozenset("""has have had would will also later then again once previously
@@ -184,7 +184,7 @@ announcement memo bulletin handbook manual pamphlet brochure leaflet platform no
 email fax""".split())
 # A quote's closing mark, then a name or he/she and one verb that ends the clause.
 _NAME_THEN_VERB = re.compile(r"[,?!\x1f][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she)"
-                             r"\s+([a-z]+)(?=[.,])")
+                             r"\s+([a-z]+)(?=[.,]|\s+(?:on|in|via|from|late|early)\s)")
 # What follows a dateline's place: `SOUTHAMPTON, N.Y. _`, `LONDON (AP) _`, `PARIS —`.
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|_|—|--|-\s)")
 # Things with words on them that no one is named for: `the sign read "..."`.
@@ -806,7 +806,12 @@ class _ArticleQuotes:
         if k >= 1 and tokens[k][2] == "," and phrase[0].lower() in _DETERMINERS:
             # `Walsh, the U.K.'s Trade Secretary said`: an apposition left open
             named = self.by_end.get(base + tokens[k - 1][1])
-            if named is not None:
+            if named is not None and self._after_preposition(named):
+                # `In Boston, the senator said`, `In a post on Vox, the president wrote`: the
+                # place or outlet opens the sentence; the description is the subject
+                if self._is_definite(phrase, base + tokens[k + 1][0], False):
+                    return self._definite_speaker(phrase, base + tokens[k + 1][0], number)
+            elif named is not None:
                 return self._named(self._owner(named))
             if depth < 2:  # `X, 30, a teacher carrying a flag told`: the person before
                 apposed = self._apposed(tokens, k, base, number, depth + 1)
@@ -1000,7 +1005,7 @@ class _ArticleQuotes:
         while i >= 0 and self.mentions[i].start >= start:
             mention = self.mentions[i]
             if mention.kind == ORGANIZATION and (noun in mention.entity.lower() or noun in (
-                    "group", "organisation", "organization", "charity")):
+                    "group", "organisation", "organization", "charity", "company", "firm")):
                 return self._named(mention)
             i -= 1
         while i >= 0:  # further back: only an organisation whose name has the noun
@@ -1242,12 +1247,18 @@ class _ArticleQuotes:
             return self._pronoun(words[0].group().lower(), words[0].start(), number)
         i = bisect.bisect_left(self.mention_starts, sentence_start)
         end = position if position is not None else sentence_start + 200
+        owner: Mention | None = None
         for mention in self.mentions[i:]:
             if mention.start >= end:
                 break
             if mention.kind == PERSON and not self._is_quoted(mention.start) and not (
                     self._after_preposition(mention)):
+                if self.text.startswith(("'s ", "’s "), mention.end):
+                    owner = owner or mention  # `X's neighbour, Y, was less angry: "..."`: Y
+                    continue
                 return self._named(self._person_described_after(mention))
+        if owner is not None:  # `Smith's answer was short: "No."`
+            return self._named(self._person_described_after(owner))
         if i < len(self.mentions):
             mention = self.mentions[i]
             opening = self.text[sentence_start:mention.start]
@@ -1432,6 +1443,10 @@ class _ArticleQuotes:
             following = _SPACES.match(self.text, mention.end)
             if self.tags.at(following.end() if following else mention.end) in FINITE_VERB_TAGS:
                 return _Speaker(mention.entity, PERSON)
+            if self.text[max(0, mention.start - 3):mention.start].rstrip().endswith(",") and (
+                    self.text.startswith(", ", mention.end)) and self.tags.at(
+                        mention.end + 2) in FINITE_VERB_TAGS:
+                return _Speaker(mention.entity, PERSON)  # `Her successor, X, disagreed.`
         return None
 
     def _named_person(self, start: int, position: int, gender: str) -> _Speaker | None:
