@@ -623,3 +623,17 @@ def test_entities_a_role_goes_on_past_the_full_stop_of_saint():
         "Finch expects guests back within a week.")
     [person] = [e for e in index.entities if e.kind == "person"]
     assert person.roles == ("general manager of the Harbour Hotel on St. Croix",)
+
+
+def test_entities_a_person_of_an_organisation_that_spacy_took_whole_is_split():
+    from spacy.tokens import Span
+
+    articles = (Article(id="a0", text="Not everyone is convinced. Carolina Vestri of Harmon "
+                        'Strategies was more upbeat. "The early reviews are strong," she said.'),)
+    [doc] = parse(articles)
+    start = next(t.i for t in doc if t.text == "Carolina")
+    doc.ents = [Span(doc, start, start + 5, label="ORG")]  # as spaCy tags some such names
+    kinds = {e.name: e.kind for e in find_entities(articles, [doc]).entities}
+    assert kinds.get("Carolina Vestri") == "person"
+    assert kinds.get("Harmon Strategies") == "organization"
+    assert "Carolina Vestri of Harmon Strategies" not in kinds

@@ -1640,3 +1640,18 @@ def test_quotes_he_is_the_one_an_apposition_makes_the_later_subject():
         "Anders Bohm, disagreed sharply.\n"
         '"Greta has always exaggerated," he said.')
     assert by_text(quotes, "Greta has always").speaker == "Anders Bohm"
+
+
+def test_quotes_the_company_opening_a_sentence_speaks_through_saying():
+    quotes = quotes_of(
+        "Tech maker Orbix unveiled a folding phone on Tuesday.\n"
+        "Its shares rose 3 percent. The company declined to give sales targets, saying only "
+        'that it expected the phone to be "a meaningful part" of its business.')
+    assert by_text(quotes, "a meaningful part").speaker == "Orbix"
+
+
+def test_quotes_a_nationality_describes_the_one_just_named():
+    quotes = quotes_of(
+        "Ostervik manager Mikel Santos praised his side's spirit. \"At 2-0 down, a lot of teams "
+        'would give up," the Spaniard said.')
+    assert by_text(quotes, "At 2-0 down").speaker == "Mikel Santos"

@@ -71,6 +71,16 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
             label = "PERSON"  # "Farmer Jones" after "Tom Jones"
         elif label == "ORG" and _role_then_name(ent):
             label = "PERSON"  # "UC Regent Ward Connerly": the person, after a role (cleaned below)
+        elif label == "ORG" and _person_of_body(ent):
+            # `Carolina Milanesi of Creative Strategies was more upbeat`: the person, then
+            # where they work
+            for part_start, part_end, part_label in ((ent.start_char, ent[1].idx + len(
+                    ent[1].text), "PERSON"), (ent[3].idx, ent.end_char, "ORG")):
+                raw = _clean(index, text, part_start, part_end, part_label)
+                if raw is not None:
+                    yield raw
+            previous_end = ent.end_char
+            continue
         elif label != "PERSON" and len(ent) >= 3 and ent[0].text in surnames and ent[
                 1].text == "of" and _SPEAKER_BEFORE.search(text, max(0, ent.start_char - 12),
                                                            ent.start_char):
@@ -105,6 +115,32 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
         raw = _clean(index, text, start, ent.end_char, label)
         if raw is not None:
             yield raw
+
+
+# Words that make "X Y of Z" the name of a body, a state or a place ("National Academy of
+# Sciences", "Democratic Republic of Congo", "Royal Bank of Scotland"), not a person at one.
+_BODY_WORDS = frozenset("""national royal united federal supreme grand holy great central general
+high new north south east west northern southern eastern western academy bank republic kingdom
+empire church museum school court club order hall house army navy force guard party council
+society union duchy principality sultanate federation province state city county district
+region territory bay gulf isle cape strait sea center centre agency institute committee
+university college office department association ministry commission foundation authority
+service organization organisation hospital corporation tribunal survey bureau board league
+fund friends sisters brothers knights daughters sons""".split())
+
+
+def _person_of_body(ent: Span) -> bool:
+    """Whether an ORG span is "First Last of Body" with a verb or comma after it: a person
+    named with where they work, which spaCy took whole."""
+    if len(ent) < 4 or ent[2].text != "of" or not ent[3].text[:1].isupper():
+        return False
+    first, last = ent[0].text, ent[1].text
+    if not all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in (first, last)):
+        return False
+    if {first.lower(), last.lower()} & _BODY_WORDS or is_role_word(first) or is_role_word(last):
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and (after.text == "," or after.tag_ in FINITE_VERB_TAGS)
 
 
 def _role_then_name(ent: Span) -> bool:

@@ -111,6 +111,14 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:[Bb]y the time|[Ww]hen|
 _PROGRESSIVE = frozenset("is was are were been be am".split())
 _OPENS_QUOTE = re.compile(r"[ \t]*[\"“]")
 _AGE = re.compile(r"\d+-year-old")
+# Nouns that describe one person the text has named, as role words do: `," the Spaniard said`
+# (after "Arsenal manager Mikel Santos"), `," the veteran said`.
+_DESCRIBING_NOUNS = frozenset("""spaniard frenchman frenchwoman englishman englishwoman irishman
+irishwoman scotsman scotswoman welshman welshwoman dutchman dutchwoman briton scot dane swede
+finn pole turk kiwi american german italian russian australian canadian brazilian argentine
+argentinian mexican japanese chinese indian kenyan nigerian ethiopian portuguese belgian swiss
+austrian norwegian croat serb greek israeli iranian egyptian colombian chilean
+veteran youngster teenager rookie midfielder boss""".split())
 # `the Eastlake, Ohio, resident`: "the" and a place written before a description
 _PLACE_BEFORE = re.compile(r"(?<![\w-])the\s+(?:[A-Z][\w.'’-]*,?\s+){1,4}$")
 _NO_ONE = frozenset("it they we i you one this that who which there these those".split())
@@ -856,7 +864,8 @@ class _ArticleQuotes:
         before it), then a singular role noun or an age ("the 13-year-old"); not one that
         ends an apposition (`Walsh, the Trade Secretary said`)."""
         head = phrase[-1].lower().rstrip(".")
-        if not (_AGE.fullmatch(head) or (is_role_word(head) and not head.endswith("s"))):
+        if not (_AGE.fullmatch(head) or head in _DESCRIBING_NOUNS or (
+                is_role_word(head) and not head.endswith("s"))):
             return False
         if phrase[0] == "the":
             return len(phrase) >= 2 and not after_comma
@@ -1259,6 +1268,11 @@ class _ArticleQuotes:
                 return self._named(self._person_described_after(mention))
         if owner is not None:  # `Smith's answer was short: "No."`
             return self._named(self._person_described_after(owner))
+        if len(words) >= 2 and words[0].group().lower() == "the" and words[1].group().lower() in (
+                _ORGANISATION_NOUNS):  # `The company declined ..., saying only that "..."`
+            body = self._organisation_named(["the", words[1].group().lower()], words[0].start())
+            if body is not None:
+                return body
         if i < len(self.mentions):
             mention = self.mentions[i]
             opening = self.text[sentence_start:mention.start]
