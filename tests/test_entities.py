@@ -637,3 +637,11 @@ def test_entities_a_person_of_an_organisation_that_spacy_took_whole_is_split():
     assert kinds.get("Carolina Vestri") == "person"
     assert kinds.get("Harmon Strategies") == "organization"
     assert "Carolina Vestri of Harmon Strategies" not in kinds
+    # a company's own name with where it is based stays the company's
+    articles = (Article(id="a1", text="Usually, the station, owned by Harlow Communications of "
+                        "Leeds, is live only in the mornings."),)
+    [doc] = parse(articles)
+    start = next(t.i for t in doc if t.text == "Harlow")
+    doc.ents = [Span(doc, start, start + 4, label="ORG")]
+    kinds = {e.name: e.kind for e in find_entities(articles, [doc]).entities}
+    assert kinds.get("Harlow Communications of Leeds") == "organization"

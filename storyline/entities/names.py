@@ -126,7 +126,9 @@ society union duchy principality sultanate federation province state city county
 region territory bay gulf isle cape strait sea center centre agency institute committee
 university college office department association ministry commission foundation authority
 service organization organisation hospital corporation tribunal survey bureau board league
-fund friends sisters brothers knights daughters sons""".split())
+fund friends sisters brothers knights daughters sons communications media partners capital
+holdings industries systems motors airlines airways group inc corp ltd plc llc co company telecom
+networks technologies labs laboratories enterprises associates ventures energy""".split())
 
 
 def _person_of_body(ent: Span) -> bool:
