@@ -1655,3 +1655,28 @@ def test_quotes_a_nationality_describes_the_one_just_named():
         "Ostervik manager Mikel Santos praised his side's spirit. \"At 2-0 down, a lot of teams "
         'would give up," the Spaniard said.')
     assert by_text(quotes, "At 2-0 down").speaker == "Mikel Santos"
+
+
+def test_quotes_a_quote_after_a_m_opens_its_own_sentence():
+    quotes = quotes_of(
+        "Jenny Marsh, 34, left her house with her three children at 2 a.m. \"The water was up "
+        'to the second step when we left," she said.')
+    assert not by_text(quotes, "The water was up").is_partial
+    assert by_text(quotes, "The water was up").speaker == "Jenny Marsh"
+
+
+def test_quotes_a_name_and_any_verb_after_the_quote_then_as():
+    quotes = quotes_of(
+        "The school run is the hardest hour of the day.\n"
+        '"What\'s going to set them off?" Karen Holby wonders as she waits for her two boys.')
+    assert by_text(quotes, "What's going").speaker == "Karen Holby"
+
+
+def test_quotes_an_office_is_not_given_to_the_last_person_named_with_another():
+    quotes = quotes_of(
+        "The bill passed the Senate on Monday.\n"
+        "Press secretary Lena Ortiz later told reporters the president was \"fully confident\" "
+        'in the bill.\n"He\'s read every page," she said.\n'
+        "In a post on Facebook, the president wrote that the bill was \"the best in decades.\"")
+    assert by_text(quotes, "He's read every page").speaker == "Lena Ortiz"
+    assert by_text(quotes, "the best in decades").speaker is None

@@ -23,6 +23,7 @@ from ..entities import (
     TokenTags,
     gender_of_title,
     is_role_word,
+    role_words,
     spelled_alike,
 )
 from ..entities.genders import gender_of_first_name
@@ -111,6 +112,11 @@ _OPENING_CLAUSE = re.compile(r"\s*(?:[A-Z][a-z]+,\s+)?(?:[Bb]y the time|[Ww]hen|
 _PROGRESSIVE = frozenset("is was are were been be am".split())
 _OPENS_QUOTE = re.compile(r"[ \t]*[\"“]")
 _AGE = re.compile(r"\d+-year-old")
+# Offices one person holds: "the president" is not the last person named when the text gives
+# that person another office ("press secretary Lena Ortiz").
+_OFFICES = frozenset("""president premier chancellor minister secretary governor mayor senator
+king queen pope ambassador chairman chairwoman judge commissioner spokesman spokeswoman
+spokesperson""".split())
 # Nouns that describe one person the text has named, as role words do: `," the Spaniard said`
 # (after "Arsenal manager Mikel Santos"), `," the veteran said`.
 _DESCRIBING_NOUNS = frozenset("""spaniard frenchman frenchwoman englishman englishwoman irishman
@@ -192,7 +198,7 @@ announcement memo bulletin handbook manual pamphlet brochure leaflet platform no
 email fax""".split())
 # A quote's closing mark, then a name or he/she and one verb that ends the clause.
 _NAME_THEN_VERB = re.compile(r"[,?!\x1f][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*|he|she)"
-                             r"\s+([a-z]+)(?=[.,]|\s+(?:on|in|via|from|late|early)\s)")
+                             r"\s+([a-z]+)(?=[.,]|\s+(?:on|in|via|from|late|early|as)\s)")
 # What follows a dateline's place: `SOUTHAMPTON, N.Y. _`, `LONDON (AP) _`, `PARIS —`.
 _DATELINE_AFTER = re.compile(r"\s*(?:,|\(|_|—|--|-\s)")
 # Things with words on them that no one is named for: `the sign read "..."`.
@@ -857,7 +863,14 @@ class _ArticleQuotes:
         if re.search(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’.-]+\s+){{0,4}}?{head}\b",
                      self.text[since:start]):
             return _Speaker(None, description=_description(phrase))
-        return self._pronoun("the", start, number)
+        found = self._pronoun("the", start, number)
+        entity = self.entities.entity(found.name) if found.name else None
+        word = phrase[-1].lower().rstrip(".")
+        if entity is not None and entity.roles and word in _OFFICES and not any(
+                word in role_words(role) for role in entity.roles):
+            # `the president wrote` after "press secretary Lena Ortiz": not her
+            return _Speaker(None, description=_description(phrase))
+        return found
 
     def _is_definite(self, phrase: list[str], start: int, after_comma: bool) -> bool:
         """A description of one person the text has named: "the" (or "the Eastlake, Ohio,"

@@ -22,6 +22,8 @@ _NOT_TERMINATOR = re.compile(
     r"(?:[A-Z]\.?)+|[A-Z][a-z]?\.(?:[A-Z][a-z]?\.)+|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Lt|Col|"
     r"Capt|Sgt|Cmdr|Adm|Rev|Maj|Supt|Insp|St|Jr|Sr|No|Co|Corp|Inc|Ltd|vs|etc|Jan|Feb|Aug|Sept|"
     r"Sep|Oct|Nov|Dec|Mt|Ft|a\.m|p\.m|U\.S|U\.N|U\.K)\.?")
+# An opening quote mark and a capital after a space: the start of a quoted sentence.
+_QUOTE_OPENS = re.compile(r"\s+[\"“‘']\s?[A-Z]")
 
 
 @dataclass(slots=True)
@@ -147,7 +149,9 @@ def _sentence_ends(text: str, masked: str, base: int, spans: list[_Span]) -> lis
     for match in re.finditer(r"[.!?]+(?=\s|$)", masked):
         words = masked[:match.start() + 1].split()
         last = words[-1] if words else ""
-        if match.group() == "." and _NOT_TERMINATOR.fullmatch(last.lstrip("(\"“")):
+        if match.group() == "." and _NOT_TERMINATOR.fullmatch(last.lstrip("(\"“")) and not (
+                last.lower() in ("a.m.", "p.m.", "etc.") and _QUOTE_OPENS.match(
+                    text, base + match.end())):  # `at 2 a.m. "The water was up," she said`
             continue
         ends.append(match.end())
     for span in spans:
