@@ -25,6 +25,11 @@ SUPPORT_CONTAINMENT = 0.9
 PARAPHRASE_SHARE = 0.6
 
 _LEAST_SHARED = 0.3  # below this share of content words, neither a copy nor a paraphrase
+# Weekdays and months, capitalised like names: "said Saturday" and "on Oct. 7" need not recur
+# in a sentence that says the same thing ("in early October").
+_CALENDAR = frozenset(terms.stem(w) for w in """monday tuesday wednesday thursday friday saturday
+sunday january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _NAME = re.compile(r"(?<![.!?\"“‘'(]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 # What was said starts after its verb: `X, a crane operator, said spirits were high`.
 _SPEECH_STEMS = frozenset(terms.stem(w) for w in SPEECH_VERBS) | {terms.stem("according")}
@@ -79,7 +84,7 @@ def paraphrases(claim: Candidate, other: Candidate, share: float = PARAPHRASE_SH
         return False
     other_stems = set(other.stems)
     names = {terms.stem(n.lower()) for n in _NAME.findall(text)}
-    if not names <= other_stems:
+    if not names - _CALENDAR <= other_stems:  # (a weekday or month is a detail, not a name)
         return False
     stems = list(claim.stems)
     verb = next((i for i, w in enumerate(stems) if w in _SPEECH_STEMS), None)

@@ -112,3 +112,16 @@ def test_cite_the_same_speaker_saying_something_else_does_not_support():
         "line were high.",
         "Among those on the picket line was Ilse Marten, a crane driver who has worked at the "
         "North Pier for 26 years.") == ["a"]
+
+
+def test_cite_a_paraphrase_need_not_repeat_the_weekday_or_month():
+    assert cited_by(
+        "Varnholm has no part at all in the growing row between Ostmark and Tildon over "
+        "fishing rights, a spokesman said Saturday.",
+        "A Varnholm defence spokesman, Per Lunde, said Varnholm had no part \"at all\" in the "
+        "Ostmark-Tildon row over fishing rights.") == ["a", "b"]
+    assert cited_by(  # a name it leaves out still matters
+        "Varnholm has no part at all in the growing row between Ostmark and Tildon over "
+        "fishing rights, a spokesman said.",
+        "A spokesman said Varnholm had no part at all in the growing row with Ostmark over "
+        "fishing rights.") == ["a"]
