@@ -3,11 +3,13 @@
 Runs after quotes and summarization. Articles that are copies of one wire story form one
 "family" and count once. A claim resting on one family is flagged; the same counted thing
 given different values by different families is a numeric conflict; quotes by different
-speakers on one subject that pull opposite ways are set side by side.
+speakers on one subject that pull opposite ways are set side by side, and so are the words
+of a speaker the writer says answers another ("Shaw was unconvinced", "Lynton hit back").
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import terms
 from .candidates import SentencePool
 from .cite import citations_for
-from .segment import segment
+from .segment import paragraphs, segment, sentence_spans
 from .types import Article, Citation, Claim, NumberClaim, NumericConflict, OpposingQuotes, Quote
 
 if TYPE_CHECKING:
@@ -184,6 +186,119 @@ def opposing_quotes(quotes: Sequence[Quote], context: dict[Quote, str]) -> tuple
             topic = _topic_word(shared, [context.get(q, q.text) for q in one + other])
             found.append(OpposingQuotes(f"{topic}: {question}", one, other))
     return tuple(found)
+
+
+# The writer's words for one speaker answering another: `Shaw was unconvinced. "..."`,
+# `"...," Lynton retorted`, `Her successor disagreed sharply`. Not a passive ("no worker would
+# be dismissed"), and not "denied" or "rejected", which answer reports and offers as often as
+# people.
+_ANSWERING = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"
+    r"(?<!\bthe )(?<!\ba )(?<!\balso )(?<!\bnot )(?<!\bmight )(?<!\bmay )(?<!\bcould )"
+    r"(?<!\bwould )"
+    r"\b(?:disagree[sd]?|disagreeing|dismiss(?:ed|es)|disputed|disputes|rebutted|countered|"
+    r"retorted|hit back|shot back|pushed back|took issue|contradicted)\b(?!\s+by\b)"
+    r"|(?<!\balso )\b(?:was|were|is|are|seemed|remained)\s+(?:unconvinced|unimpressed|sceptical|"
+    r"skeptical|(?:far |much )?(?:more|less)\s+(?:cautious|guarded|sceptical|skeptical|"
+    r"optimistic|convinced|sure))\b", re.IGNORECASE)
+# Between the speaker's name and the cue: another clause, so another subject ("Vik said his
+# lawyer was skeptical").
+_OTHER_SUBJECT = re.compile(r"\b(?:said|says|told|tells|that|his|her|their|its)\b")
+# Who the cue is about, in the words just before it: "he", "they", or a plural ("Analysts
+# were sceptical.", "Some teachers at first were skeptical.").
+_ANSWERERS = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[A-Za-z]{3,}[^\Wsu]s)\W+(?:\w+\W+){0,3}$")
+ANSWER_PARAGRAPHS = 2  # the answered words are in the answer's paragraph or this many before
+
+
+def answering_quotes(articles: Sequence[Article], quotes: Sequence[Quote]
+                     ) -> tuple[OpposingQuotes, ...]:
+    """A speaker's words set against the words they answer, where the writer says so.
+
+    The answer is an attributed quote whose sentence, or the sentence before it in its
+    paragraph, says its speaker disagreed, hit back, was unconvinced...; the answered words
+    are the latest quote before it in the same article by another named speaker, at most
+    `ANSWER_PARAGRAPHS` paragraphs back. One pair per two speakers.
+    """
+    found: list[OpposingQuotes] = []
+    paired: set[tuple[str, str]] = set()
+    for article in articles:
+        mine = sorted((q for q in quotes if q.citation.article_id == article.id),
+                      key=lambda q: q.citation.start)
+        spans = list(paragraphs(article.text))
+        starts = [q.citation.start for q in mine]
+        firsts = [start for start, _ in spans]
+        for k, answer in enumerate(mine):
+            if not answer.speaker:
+                continue
+            number = _paragraph_of(firsts, answer.citation.start)
+            lead = _lead(article.text, spans, number, answer, starts)
+            if not _answers(_writers_words(article.text, lead, mine), answer.speaker):
+                continue
+            answered = next((q for q in reversed(mine[:k]) if q.speaker and q.speaker != (
+                answer.speaker) and _paragraph_of(firsts, q.citation.start) >= number - (
+                    ANSWER_PARAGRAPHS)), None)
+            if answered is None or (answered.speaker, answer.speaker) in paired:
+                continue
+            assert answered.speaker is not None
+            paired.add((answered.speaker, answer.speaker))
+            found.append(OpposingQuotes(f"{answer.speaker} answers {answered.speaker}",
+                                        (answered,), (answer,)))
+    return tuple(found)
+
+
+def _answers(words: str, speaker: str) -> bool:
+    """Whether the writer's `words` say `speaker` answered someone: a cue ("disagreed", "was
+    unconvinced") about the speaker (named before it, or "he", "they", a plural just before
+    it), not about someone else alone ("his doctor was skeptical")."""
+    surname = speaker.split()[-1]
+    for cue in _ANSWERING.finditer(words):
+        before = words[:cue.start()]
+        named = before.rfind(surname)
+        if (named >= 0 and not _OTHER_SUBJECT.search(before, named)) or _ANSWERERS.search(
+                before[-40:]):
+            return True
+    return False
+
+
+def _paragraph_of(firsts: list[int], position: int) -> int:
+    """The index of the paragraph holding `position` (or the one before it, in a gap), from
+    the paragraphs' start offsets."""
+    return max(0, bisect.bisect_right(firsts, position) - 1)
+
+
+def _lead(text: str, spans: list[tuple[int, int]], number: int, quote: Quote,
+          quoted: list[int]) -> tuple[int, int]:
+    """Where the writer's sentence holding `quote` is, with the sentence before it when that
+    one quotes no one (`Shaw was unconvinced. "..."`; the last of the paragraph before when
+    the quote opens its paragraph: `Her successor disagreed.` then `"...," he said`). A
+    sentence holding another quote is that quote's: its "disagreed" is not this speaker's."""
+    start, end = spans[number]
+    sentences = [(start + a, start + b) for a, b in sentence_spans(text[start:end])]
+    at = next((i for i, (a, b) in enumerate(sentences) if a <= quote.citation.start < b),
+              None)
+    if at is None:
+        return (quote.citation.start, quote.citation.start)
+    if at == 0 and number > 0:
+        before_start, before_end = spans[number - 1]
+        before = sentence_spans(text[before_start:before_end])
+        if before:
+            last_start, last_end = before_start + before[-1][0], before_start + before[-1][1]
+            if not any(last_start <= p < last_end for p in quoted):
+                return (last_start, sentences[0][1])
+    if at > 0 and not any(sentences[at - 1][0] <= p < sentences[at - 1][1] for p in quoted):
+        return (sentences[at - 1][0], sentences[at][1])
+    return sentences[at]
+
+
+def _writers_words(text: str, span: tuple[int, int], quotes: Sequence[Quote]) -> str:
+    """text[span] with every quote's words blanked: the cue must be the writer's ("You
+    disagree with them?" asked in a quote is no sign)."""
+    start, end = span
+    chars = list(text[start:end])
+    for quote in quotes:
+        for i in range(max(start, quote.citation.start), min(end, quote.citation.end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _lean(text: str, one_way: set[str], other_way: set[str]) -> int:

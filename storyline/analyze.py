@@ -26,7 +26,7 @@ def analyze(articles: Sequence[Article], *, story_id: str | None = None,
     of the story (those a 250-word summary would use), each with its independent sources.
     """
     # Imported here so `import storyline` (and `storyline --help`) never loads spaCy.
-    from .agreement import claims_for, numeric_conflicts, opposing_quotes
+    from .agreement import answering_quotes, claims_for, numeric_conflicts, opposing_quotes
     from .entities import find_entities
     from .nlp import parse
     from .quotes import find_quotes
@@ -51,7 +51,7 @@ def analyze(articles: Sequence[Article], *, story_id: str | None = None,
         dates=dates,
         claims=claims,
         numeric_conflicts=numeric_conflicts(pool, docs),
-        opposing_quotes=opposing_quotes(quotes, context),
+        opposing_quotes=opposing_quotes(quotes, context) + answering_quotes(ordered, quotes),
         story_id=story_id,
     )
 

@@ -129,3 +129,31 @@ def test_agreement_counts_on_different_days_are_no_conflict():
                       date=dt.date(2026, 3, 3))
     pool = build_pool([monday, tuesday])
     assert numeric_conflicts(pool, parse(pool.articles)) == ()
+
+
+def test_agreement_a_speaker_the_writer_says_disagreed_is_set_against_the_one_answered():
+    from storyline import analyze
+
+    text = ("Talks on the Ostervik ferry contract ended on Monday without a deal.\n"
+            "Union leader Ada Lind said the offer was \"an insult to every deckhand\".\n"
+            "Harbour board chairman Per Vik disagreed. \"It is the best offer in ten years,\" "
+            "he said.\n"
+            "\"We will meet again next week,\" Vik added.")
+    [found] = analyze([Article("a", text)]).opposing_quotes
+    assert found.subject == "Per Vik answers Ada Lind"
+    assert [q.speaker for q in found.one_side] == ["Ada Lind"]
+    assert [q.text for q in found.other_side] == ["It is the best offer in ten years,"]
+
+
+@pytest.mark.parametrize("cue", [
+    "Harbour board chairman Per Vik said no deckhand would be dismissed.",  # a passive
+    "Harbour board chairman Per Vik also was skeptical.",  # agreeing, not answering
+    "Per Vik said his own lawyer was skeptical.",  # someone else's doubt
+])
+def test_agreement_no_answer_without_the_speaker_disagreeing(cue):
+    from storyline import analyze
+
+    text = ("Talks on the Ostervik ferry contract ended on Monday without a deal.\n"
+            "Union leader Ada Lind said the offer was \"an insult to every deckhand\".\n"
+            f"{cue} \"It is the best offer in ten years,\" he said.")
+    assert analyze([Article("a", text)]).opposing_quotes == ()
