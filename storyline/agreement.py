@@ -190,14 +190,15 @@ def opposing_quotes(quotes: Sequence[Quote], context: dict[Quote, str]) -> tuple
 
 # The writer's words for one speaker answering another: `Shaw was unconvinced. "..."`,
 # `"...," Lynton retorted`, `Her successor disagreed sharply`. Not a passive ("no worker would
-# be dismissed"), and not "denied" or "rejected", which answer reports and offers as often as
-# people.
+# be dismissed", "dismissed 200 workers"), and not "denied" or "rejected", which answer
+# reports and offers as often as people.
 _ANSWERING = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"
     r"(?<!\bthe )(?<!\ba )(?<!\balso )(?<!\bnot )(?<!\bmight )(?<!\bmay )(?<!\bcould )"
     r"(?<!\bwould )"
     r"\b(?:disagree[sd]?|disagreeing|dismiss(?:ed|es)|disputed|disputes|rebutted|countered|"
     r"retorted|hit back|shot back|pushed back|took issue|contradicted)\b(?!\s+by\b)"
+    r"(?!\s+(?:\d|(?:\w+\s+)?(?:workers|staff|employees|officers|players|coach|manager)\b))"
     r"|(?<!\balso )\b(?:was|were|is|are|seemed|remained)\s+(?:unconvinced|unimpressed|sceptical|"
     r"skeptical|(?:far |much )?(?:more|less)\s+(?:cautious|guarded|sceptical|skeptical|"
     r"optimistic|convinced|sure))\b", re.IGNORECASE)

@@ -147,6 +147,7 @@ def test_agreement_a_speaker_the_writer_says_disagreed_is_set_against_the_one_an
 
 @pytest.mark.parametrize("cue", [
     "Harbour board chairman Per Vik said no deckhand would be dismissed.",  # a passive
+    "Harbour board chairman Per Vik dismissed 40 deckhands in May.",  # fired them
     "Harbour board chairman Per Vik also was skeptical.",  # agreeing, not answering
     "Per Vik said his own lawyer was skeptical.",  # someone else's doubt
 ])
