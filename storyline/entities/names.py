@@ -232,9 +232,9 @@ def _people_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:
     taken = sorted((r.start, r.end) for r in raws)
     starts = [t[0] for t in taken]
     for match in _ROLE_NAME_SAYS.finditer(text):
-        if not is_role_word(match.group(1)) or match.group(1).endswith("s") and not (
-                match.group(1).endswith("ss")):
-            continue  # not `officials Tom and Ann said`
+        role = match.group(1)
+        if not is_role_word(role) or (role.endswith("s") and not role.endswith("ss")):
+            continue  # one person's role, not `officials Tom and Ann said`
         start, end = match.span(2)
         i = bisect.bisect_left(starts, end)
         if any(e > start for _, e in taken[max(0, i - 4):i]):
