@@ -222,25 +222,36 @@ def answering_quotes(articles: Sequence[Article], quotes: Sequence[Quote]
     """
     found: list[OpposingQuotes] = []
     paired: set[tuple[str, str]] = set()
+    by_article: dict[str, list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_article[quote.citation.article_id].append(quote)
     for article in articles:
-        mine = sorted((q for q in quotes if q.citation.article_id == article.id),
-                      key=lambda q: q.citation.start)
+        mine = sorted(by_article.get(article.id, ()), key=lambda q: q.citation.start)
+        if len(mine) < 2:
+            continue
         spans = list(paragraphs(article.text))
         starts = [q.citation.start for q in mine]
         firsts = [start for start, _ in spans]
+        sentences: dict[int, list[tuple[int, int]]] = {}  # a paragraph's, split once
         for k, answer in enumerate(mine):
             if not answer.speaker:
                 continue
             number = _paragraph_of(firsts, answer.citation.start)
-            lead = _lead(article.text, spans, number, answer, starts)
-            if not _answers(_writers_words(article.text, lead, mine), answer.speaker):
+            lead = _lead(article.text, spans, number, answer, starts, sentences)
+            near = mine[max(0, bisect.bisect_left(starts, lead[0]) - 1):bisect.bisect_left(
+                starts, lead[1])]
+            if not _answers(_writers_words(article.text, lead, near), answer.speaker):
                 continue
-            answered = next((q for q in reversed(mine[:k]) if q.speaker and q.speaker != (
-                answer.speaker) and _paragraph_of(firsts, q.citation.start) >= number - (
-                    ANSWER_PARAGRAPHS)), None)
-            if answered is None or (answered.speaker, answer.speaker) in paired:
+            answered = None
+            for earlier in reversed(range(k)):
+                if _paragraph_of(firsts, starts[earlier]) < number - ANSWER_PARAGRAPHS:
+                    break
+                if mine[earlier].speaker and mine[earlier].speaker != answer.speaker:
+                    answered = mine[earlier]
+                    break
+            if answered is None or answered.speaker is None or (
+                    answered.speaker, answer.speaker) in paired:
                 continue
-            assert answered.speaker is not None
             paired.add((answered.speaker, answer.speaker))
             found.append(OpposingQuotes(f"{answer.speaker} answers {answered.speaker}",
                                         (answered,), (answer,)))
@@ -268,27 +279,41 @@ def _paragraph_of(firsts: list[int], position: int) -> int:
 
 
 def _lead(text: str, spans: list[tuple[int, int]], number: int, quote: Quote,
-          quoted: list[int]) -> tuple[int, int]:
+          quoted: list[int], sentences_of: dict[int, list[tuple[int, int]]]
+          ) -> tuple[int, int]:
     """Where the writer's sentence holding `quote` is, with the sentence before it when that
     one quotes no one (`Shaw was unconvinced. "..."`; the last of the paragraph before when
     the quote opens its paragraph: `Her successor disagreed.` then `"...," he said`). A
     sentence holding another quote is that quote's: its "disagreed" is not this speaker's."""
-    start, end = spans[number]
-    sentences = [(start + a, start + b) for a, b in sentence_spans(text[start:end])]
+    sentences = _sentences_of(text, spans, number, sentences_of)
     at = next((i for i, (a, b) in enumerate(sentences) if a <= quote.citation.start < b),
               None)
     if at is None:
         return (quote.citation.start, quote.citation.start)
     if at == 0 and number > 0:
-        before_start, before_end = spans[number - 1]
-        before = sentence_spans(text[before_start:before_end])
+        before = _sentences_of(text, spans, number - 1, sentences_of)
         if before:
-            last_start, last_end = before_start + before[-1][0], before_start + before[-1][1]
-            if not any(last_start <= p < last_end for p in quoted):
+            last_start, last_end = before[-1]
+            if not _holds_quote(quoted, last_start, last_end):
                 return (last_start, sentences[0][1])
-    if at > 0 and not any(sentences[at - 1][0] <= p < sentences[at - 1][1] for p in quoted):
+    if at > 0 and not _holds_quote(quoted, *sentences[at - 1]):
         return (sentences[at - 1][0], sentences[at][1])
     return sentences[at]
+
+
+def _holds_quote(starts: list[int], start: int, end: int) -> bool:
+    """Whether a quote (by its sorted start offsets) starts between `start` and `end`."""
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
+
+
+def _sentences_of(text: str, spans: list[tuple[int, int]], number: int,
+                  cache: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The sentences of paragraph `number`, as offsets into `text` (split once, then kept)."""
+    if number not in cache:
+        start, end = spans[number]
+        cache[number] = [(start + a, start + b) for a, b in sentence_spans(text[start:end])]
+    return cache[number]
 
 
 def _writers_words(text: str, span: tuple[int, int], quotes: Sequence[Quote]) -> str:
