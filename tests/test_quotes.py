@@ -1680,3 +1680,11 @@ def test_quotes_an_office_is_not_given_to_the_last_person_named_with_another():
         "In a post on Facebook, the president wrote that the bill was \"the best in decades.\"")
     assert by_text(quotes, "He's read every page").speaker == "Lena Ortiz"
     assert by_text(quotes, "the best in decades").speaker is None
+
+
+def test_quotes_a_missed_name_after_its_title_and_before_where_they_work():
+    quotes = quotes_of(
+        "Two sisters who ran a fake charity have been jailed.\n"
+        "Detective Constable Laura Finch of the Metropolitan Police said outside court: \"These "
+        'women preyed on the kindness of strangers."')
+    assert by_text(quotes, "These women").speaker == "Laura Finch"

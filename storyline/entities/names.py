@@ -220,20 +220,24 @@ def _organisations_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_
             yield raw
 
 
-# `Fire chief Renata Oyelaran said`: a lowercase role word, a name of two or three
-# capitalised words, then a speech verb or a comma.
-_ROLE_NAME_SAYS = re.compile(r"(?<![\w'’-])([a-z]+)\s+(" + _PERSON_SHAPE.pattern + r")(?="
-                             + _SAYS_AFTER.pattern + r"|,)")
+# `Fire chief Renata Oyelaran said`, `Detective Constable Laura Finch of the Metropolitan
+# Police said`: a role word (lowercase before the name, or opening it), a name of two or
+# three capitalised words, perhaps "of" and where the person works, then a speech verb or a
+# comma.
+_ROLE_NAME_SAYS = re.compile(
+    r"(?<![\w'’-])([a-z]+\s+)?(" + _PERSON_SHAPE.pattern + r")(?=(?:\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*,?)?" + _SAYS_AFTER.pattern + r"|,)")
 
 
 def _people_missed(index: int, text: str, raws: list[_Raw]) -> Iterable[_Raw]:
     """People spaCy did not tag that the text names after their role and before what they
-    said (`fire chief Renata Oyelaran said`, `spokeswoman Ilse Varga told`): a person."""
+    said (`fire chief Renata Oyelaran said`, `spokeswoman Ilse Varga told`, `Detective
+    Constable Laura Finch of the Metropolitan Police said`): a person."""
     taken = sorted((r.start, r.end) for r in raws)
     starts = [t[0] for t in taken]
     for match in _ROLE_NAME_SAYS.finditer(text):
-        role = match.group(1)
-        if not is_role_word(role) or (role.endswith("s") and not role.endswith("ss")):
+        roles = [(match.group(1) or "").strip(), match.group(2).split()[0]]
+        if not any(is_role_word(r) and (not r.endswith("s") or r.endswith("ss")) for r in roles):
             continue  # one person's role, not `officials Tom and Ann said`
         start, end = match.span(2)
         i = bisect.bisect_left(starts, end)
