@@ -190,8 +190,9 @@ def opposing_quotes(quotes: Sequence[Quote], context: dict[Quote, str]) -> tuple
 
 # The writer's words for one speaker answering another: `Shaw was unconvinced. "..."`,
 # `"...," Lynton retorted`, `Her successor disagreed sharply`. Not a passive ("no worker would
-# be dismissed", "dismissed 200 workers"), and not "denied" or "rejected", which answer
-# reports and offers as often as people.
+# be dismissed"), a firing ("dismissed 200 workers"), a hypothetical ("might disagree") or
+# agreement ("also was skeptical"); and not "denied" or "rejected", which answer reports and
+# offers as often as people.
 _ANSWERING = re.compile(
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )"
     r"(?<!\bthe )(?<!\ba )(?<!\balso )(?<!\bnot )(?<!\bmight )(?<!\bmay )(?<!\bcould )"
