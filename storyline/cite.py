@@ -27,9 +27,7 @@ PARAPHRASE_SHARE = 0.6
 _LEAST_SHARED = 0.3  # below this share of content words, neither a copy nor a paraphrase
 # Weekdays and months, capitalised like names: "said Saturday" and "on Oct. 7" need not recur
 # in a sentence that says the same thing ("in early October").
-_CALENDAR = frozenset(terms.stem(w) for w in """monday tuesday wednesday thursday friday saturday
-sunday january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_CALENDAR = frozenset(terms.stem(w) for w in terms.WEEKDAYS_MONTHS)
 _NAME = re.compile(r"(?<![.!?\"“‘'(]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 # What was said starts after its verb: `X, a crane operator, said spirits were high`.
 _SPEECH_STEMS = frozenset(terms.stem(w) for w in SPEECH_VERBS) | {terms.stem("according")}

@@ -60,5 +60,9 @@ eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twen
                                            start=2)} | {w: 10 * n for n, w in enumerate(
     "thirty forty fifty sixty seventy eighty ninety".split(), start=3)} | {
     "dozen": 12, "hundred": 100, "thousand": 1000}
+# Weekday and month names, with the months' short forms ("Oct."), lowercase.
+WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december jan feb mar apr
+jun jul aug sep sept oct nov dec""".split())
 # A figure in digits: "1,200", "700", "2.5" (not part of a word or a longer number).
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\d)")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import terms
 from ..entities import (
     FINITE_VERB_TAGS,
     KIN_NOUNS,
@@ -131,10 +132,8 @@ _NO_ONE = frozenset("it they we i you one this that who which there these those"
 _TIME_UNITS = frozenset("day week month year hour minute".split())
 _QUANTITY_WORDS = frozenset("""a an few several some many two three four five six seven eight
 nine ten""".split())
-_WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
-yesterday january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening night
-week month year""".split())
+_WEEKDAYS_MONTHS = terms.WEEKDAYS_MONTHS | frozenset("""today yesterday morning afternoon evening
+night week month year""".split())
 _BOUNDARY_WORDS = frozenset("""and but or that while as after before because when where if
 though although since so than whereas said says told""".split())
 _DETERMINERS = frozenset("the a an one two three some several many its his her their our this "
