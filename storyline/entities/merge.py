@@ -21,14 +21,6 @@ _PARTICLES = frozenset("bin ibn al el de da di van von der du la le abu".split()
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_SUFFIXES = frozenset("party inc corp ltd co group company corporation plc llc".split())
 _DEMONYM_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch")
-# Words that make a name an organisation's, not a person's ("Ann Clywd" may be a person).
-_ORGANISATION_WORDS = frozenset("""party council ministry department office agency association
-union university college school hospital bank company corp inc ltd group committee court army
-navy force forces police church institute foundation center centre commission organization
-organisation house times post news press network service services board authority club league
-federation society fund government senate parliament assembly congress front movement brigade
-guard guards airlines airways international corporation museum trust tribunal convention
-""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,10 +500,17 @@ foundation union committee commission network news times post television radio t
 services systems industries holdings motors""".split())
 
 
-# Words that make a name an organisation's wherever they stand in it ("Fort Gibson Middle
-# School", "University of Texas"), whatever place words it holds.
-_ORGANISATION_WORDS = _NEVER_SURNAMES | _ORGANISATION_ENDINGS | frozenset(
-    "district railroad rail medical medicine research".split())
+# Words that make a name an organisation's, not a person's ("Ann Clywd" may be a person) or a
+# place's, wherever they stand in it ("Fort Gibson Middle School", "University of Texas").
+# Not "international": "John F. Kennedy International Airport" is a place.
+_ORGANISATION_WORDS = _NEVER_SURNAMES | _ORGANISATION_ENDINGS | frozenset("""party council
+ministry department office agency association union university college school hospital bank
+company corp inc ltd group committee court army navy force forces police church institute
+foundation center centre commission organization organisation house times post news press
+network service services board authority club league federation society fund government senate
+parliament assembly congress front movement brigade guard guards airlines airways
+corporation museum trust tribunal convention district railroad rail medical medicine
+research""".split())
 
 
 _REGNAL = frozenset("II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI Jr. Jr Sr. Sr".split())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .aliases import _NAME_CONNECTORS, _TABLE_GROUP, ALIAS_TABLE
 from .mentions import _KIND_OF_LABEL, _OTHER, FINITE_VERB_TAGS, TokenTags, _norm, _Raw
+from .merge import _ORGANISATION_WORDS
 from .roles import (_ABBREVIATED, _DETERMINERS, _HONORIFICS, _TITLES_AT_START, _TITLES_BEFORE,
                     is_role_word)
 
@@ -118,17 +119,14 @@ def _ner_mentions(index: int, text: str, doc: Doc) -> Iterable[_Raw]:
 
 
 # Words that make "X Y of Z" the name of a body, a state or a place ("National Academy of
-# Sciences", "Democratic Republic of Congo", "Royal Bank of Scotland"), not a person at one.
-_BODY_WORDS = frozenset("""national royal united federal supreme grand holy great central general
-high new north south east west northern southern eastern western academy bank republic kingdom
-empire church museum school court club order hall house army navy force guard party council
-society union duchy principality sultanate federation province state city county district
-region territory bay gulf isle cape strait sea center centre agency institute committee
-university college office department association ministry commission foundation authority
-service organization organisation hospital corporation tribunal survey bureau board league
-fund friends sisters brothers knights daughters sons communications media partners capital
-holdings industries systems motors airlines airways group inc corp ltd plc llc co company telecom
-networks technologies labs laboratories enterprises associates ventures energy""".split())
+# Sciences", "Democratic Republic of Congo", "Royal Bank of Scotland"), not a person at one:
+# the organisation words names are judged by, and these.
+_BODY_WORDS = _ORGANISATION_WORDS | frozenset("""national royal united federal supreme grand
+holy great central general new north south east west northern southern eastern western empire
+republic kingdom duchy principality sultanate state province region territory county city bay
+gulf isle cape strait sea hall order survey friends sisters brothers knights daughters sons
+communications media partners capital networks technologies labs laboratories enterprises
+associates ventures energy""".split())
 
 
 def _person_of_body(ent: Span) -> bool:
